@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// The built-in extractors. Each is `Plugins/<Name>/` (manifest + resources + a little Swift)
+/// compiled into the module `<Name>Extractor`. Add a name here to add a compiled extractor;
+/// `Tests/CatalogTests` fails if a folder in Plugins/ is missing from this list.
+let extractors = ["Dates", "Money", "Programs", "Exercises"]
+
+let extractorTargets: [Target] = extractors.map { name in
+    .target(
+        name: "\(name)Extractor",
+        dependencies: ["GleanerCore"],
+        path: "Plugins/\(name)",
+        exclude: ["README.md"],
+        resources: [.embedInCode("Resources")]
+    )
+}
+
+let package = Package(
+    name: "Gleaner",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "GleanerCore", targets: ["GleanerCore"]),
+        .executable(name: "glean", targets: ["glean"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: extractorTargets + [
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
+        ),
+        .target(
+            name: "GleanerCore",
+            dependencies: ["CPCRE2", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "GleanerCatalog",
+            dependencies: ["GleanerCore"] + extractors.map { .target(name: "\($0)Extractor") }
+        ),
+        .executableTarget(
+            name: "glean",
+            dependencies: [
+                "GleanerCore", "GleanerCatalog",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GleanerCoreTests", dependencies: ["GleanerCore"]),
+        .testTarget(
+            name: "ExtractorExampleTests",
+            dependencies: ["GleanerCore", "GleanerCatalog"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "CLITests", dependencies: ["GleanerCore"]),
+    ]
+)

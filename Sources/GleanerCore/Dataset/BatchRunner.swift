@@ -1,0 +1,110 @@
+import Dispatch
+import Foundation
+
+/// Runs the engine over many documents on `jobs` threads and writes the dataset. Documents
+/// are processed in batches; each worker serializes its own records, and the batch is
+/// written in input order, so the output is byte-identical whatever `jobs` is.
+public struct BatchRunner: Sendable {
+    public let engine: Engine
+    public let jobs: Int
+    public let explain: Bool
+
+    public init(engine: Engine, jobs: Int, explain: Bool) {
+        self.engine = engine
+        self.jobs = max(1, jobs)
+        self.explain = explain
+    }
+
+    public struct Summary: Sendable {
+        public var documents = 0
+        public var failedDocuments = 0
+        public var bytes = 0
+        public var mentionsByKind: [String: Int] = [:]
+        public var seconds = 0.0
+    }
+
+    /// What one document contributes to each output file.
+    struct Output {
+        var mentions: [UInt8] = []
+        var document: [UInt8] = []
+        var decisions: [UInt8] = []
+        var counts: [String: Int] = [:]
+        var failed = false
+    }
+
+    public var kinds: [String] {
+        var seen: [String] = []
+        for plugin in engine.plugins where !seen.contains(plugin.kind) { seen.append(plugin.kind) }
+        return seen
+    }
+
+    public func run(_ documents: [Document], writer: DatasetWriter) throws(DatasetWriter.WriteError) -> Summary {
+        let started = DispatchTime.now()
+        var summary = Summary()
+        let batchSize = 64 * jobs
+        var index = 0
+        while index < documents.count {
+            let batch = Array(documents[index..<min(index + batchSize, documents.count)])
+            index += batch.count
+            let outputs = process(batch)
+            var mentions: [UInt8] = [], records: [UInt8] = [], decisions: [UInt8] = []
+            for (document, output) in zip(batch, outputs) {
+                mentions += output.mentions
+                records += output.document
+                decisions += output.decisions
+                summary.documents += 1
+                summary.bytes += document.text.utf8.count
+                if output.failed { summary.failedDocuments += 1 }
+                summary.mentionsByKind.merge(output.counts, uniquingKeysWith: +)
+            }
+            try writer.append(mentions, to: "mentions.jsonl")
+            try writer.append(records, to: "documents.jsonl")
+            if explain { try writer.append(decisions, to: "decisions.jsonl") }
+        }
+        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        return summary
+    }
+
+    /// Processes a batch on `jobs` threads, each with its own scratch, striped by index.
+    func process(_ batch: [Document]) -> [Output] {
+        let results = UnsafeMutableBufferPointer<Output>.allocate(capacity: batch.count)
+        results.initialize(repeating: Output())
+        defer { results.deallocate() }
+        let workers = min(jobs, batch.count)
+        let box = ResultsBox(results)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let scratch = engine.makeScratch()
+            var position = worker
+            while position < batch.count {
+                box.buffer[position] = processOne(batch[position], scratch: scratch)
+                position += workers
+            }
+        }
+        return Array(results)
+    }
+
+    func processOne(_ document: Document, scratch: Engine.Scratch) -> Output {
+        let result = engine.extract(document, scratch: scratch)
+        var output = Output()
+        let error = result.validationError
+        for mention in result.mentions {
+            RecordEncoder.append(mention, to: &output.mentions)
+            output.counts[mention.kind, default: 0] += 1
+        }
+        output.failed = error != nil
+        let record = DocumentRecord(document: document, kinds: kinds, mentions: result.mentions,
+                                    error: error, warnings: result.ruleFailures)
+        JSONWriter.append(record.json, to: &output.document)
+        output.document.append(0x0A)
+        if explain {
+            for decision in result.decisions { RecordEncoder.append(decision, doc: document.id, to: &output.decisions) }
+        }
+        return output
+    }
+}
+
+/// Workers write disjoint indices of one buffer; the buffer outlives `concurrentPerform`.
+private final class ResultsBox: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<BatchRunner.Output>
+    init(_ buffer: UnsafeMutableBufferPointer<BatchRunner.Output>) { self.buffer = buffer }
+}

@@ -1,0 +1,28 @@
+/// A proposed mention, before the merge stage decides which candidates survive.
+public struct Candidate: Sendable {
+    /// Index of the plugin in the engine.
+    public var plugin: Int
+    /// Index of the rule in its plugin.
+    public var rule: Int
+    public var bytes: Range<Int>
+    /// Nil for a `block` rule's match.
+    public var value: JSONValue?
+    public var inferred: [String]
+    /// Id of the mention this money amount restates (`equivalentOf`).
+    public var equivalentOf: Range<Int>?
+
+    public var isBlock: Bool { value == nil }
+    public var length: Int { bytes.count }
+
+    public init(plugin: Int, rule: Int, bytes: Range<Int>, value: JSONValue?, inferred: [String] = []) {
+        self.plugin = plugin
+        self.rule = rule
+        self.bytes = bytes
+        self.value = value
+        self.inferred = inferred
+    }
+
+    public func overlaps(_ other: Candidate) -> Bool {
+        bytes.lowerBound < other.bytes.upperBound && other.bytes.lowerBound < bytes.upperBound
+    }
+}

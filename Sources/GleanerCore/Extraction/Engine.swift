@@ -1,0 +1,64 @@
+/// Runs every plugin over a document, merges the candidates and builds validated records.
+/// Immutable and shared; each thread brings its own `Engine.Scratch`.
+public final class Engine: Sendable {
+    public let plugins: [Plugin]
+    public let pipeline: MergePipeline
+    let maxCaptureCount: Int
+
+    public init(plugins: [Plugin], pipeline: MergePipeline = .standard) {
+        self.plugins = plugins
+        self.pipeline = pipeline
+        maxCaptureCount = plugins.map(\.maxCaptureCount).max() ?? 0
+    }
+
+    /// Per-thread matching state.
+    public final class Scratch {
+        let pcre: PCRE2Scratch
+        init(maxCaptureCount: Int, limits: PCRE2Scratch.Limits) {
+            pcre = PCRE2Scratch(maxCaptureCount: maxCaptureCount, limits: limits)
+        }
+    }
+
+    public func makeScratch(limits: PCRE2Scratch.Limits = .init()) -> Scratch {
+        Scratch(maxCaptureCount: maxCaptureCount, limits: limits)
+    }
+
+    public struct Result: Sendable {
+        public var mentions: [Mention]
+        /// Candidates the merge dropped, with the reason (for `--explain` and `glean explain`).
+        public var decisions: [Decision]
+        /// Rules that failed on this document (match limit, ...): their other results stay.
+        public var ruleFailures: [String]
+        /// Set when a record failed validation: the document fails and has no mentions.
+        public var validationError: String?
+        /// Every candidate before the merge, when asked for (`glean explain`).
+        public var candidates: [Candidate]
+    }
+
+    public func extract(_ document: Document, scratch: Scratch, keepCandidates: Bool = false) -> Result {
+        var text = document.text
+        return text.withUTF8 { bytes in
+            var candidates: [Candidate] = []
+            var failures: [String] = []
+            for (index, plugin) in plugins.enumerated() {
+                plugin.candidates(in: document, bytes: bytes, pluginIndex: index, scratch: scratch.pcre,
+                                  into: &candidates, failures: &failures)
+            }
+            let proposed = keepCandidates ? candidates : []
+            var decisions: [Decision] = []
+            let context = MergeContext(document: document, bytes: bytes, plugins: plugins)
+            pipeline.run(&candidates, in: context, decisions: &decisions)
+            var mentions = MentionBuilder.build(candidates, in: context)
+            var validationError: String?
+            for mention in mentions {
+                if let problem = RecordValidator.problem(in: mention, bytes: bytes) {
+                    validationError = "record \(mention.id) (\(mention.extractor) rule \(mention.rule)) failed validation: \(problem)"
+                    mentions = []
+                    break
+                }
+            }
+            return Result(mentions: mentions, decisions: decisions, ruleFailures: failures,
+                          validationError: validationError, candidates: proposed)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+/// One step of the merge stage. Passes run in the order `MergePipeline` lists them; each may
+/// drop, change or add candidates, and records every candidate it drops as a `Decision`.
+public protocol MergePass: Sendable {
+    var name: String { get }
+    func apply(to candidates: inout [Candidate], in context: MergeContext, decisions: inout [Decision])
+}
+
+/// What a merge pass sees besides the candidates.
+public struct MergeContext {
+    public let document: Document
+    public let bytes: UnsafeBufferPointer<UInt8>
+    public let plugins: [Plugin]
+
+    public func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    public func ruleID(of candidate: Candidate) -> String {
+        candidate.rule >= 0 ? plugins[candidate.plugin].rules[candidate.rule].manifest.id : Decision.acronymRule
+    }
+}
+
+/// Why a candidate is not in the dataset (`decisions.jsonl`, `glean explain`).
+public struct Decision: Sendable {
+    public static let acronymRule = "acronym"
+
+    public var plugin: String
+    public var kind: String
+    public var rule: String
+    public var bytes: Range<Int>
+    public var text: String
+    public var value: JSONValue?
+    public var pass: String
+    public var reason: String
+    /// The candidate that won, where one did: kind, rule, text and byte range.
+    public var winner: (kind: String, rule: String, text: String, bytes: Range<Int>)?
+
+    public init(_ candidate: Candidate, in context: MergeContext, pass: String, reason: String,
+                winner: Candidate? = nil) {
+        let plugin = context.plugins[candidate.plugin]
+        self.plugin = plugin.id
+        kind = plugin.kind
+        rule = context.ruleID(of: candidate)
+        bytes = candidate.bytes
+        text = context.text(candidate.bytes)
+        value = candidate.value
+        self.pass = pass
+        self.reason = reason
+        if let winner {
+            self.winner = (context.plugins[winner.plugin].kind, context.ruleID(of: winner),
+                           context.text(winner.bytes), winner.bytes)
+        }
+    }
+}

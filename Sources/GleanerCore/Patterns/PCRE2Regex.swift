@@ -1,0 +1,173 @@
+import CPCRE2
+
+// The only file that imports CPCRE2: every unsafe call into the C library lives here.
+// Above this layer, patterns are `PCRE2Regex` values (compiled once, shared across threads)
+// and per-thread `PCRE2Scratch` state (match data, match context, JIT stack).
+
+/// A pattern that did not compile: PCRE2's own message and the offset (in bytes of the
+/// pattern) where it stopped.
+public struct PatternCompileError: Error, Equatable, CustomStringConvertible {
+    public let message: String
+    public let offset: Int
+    public let pattern: String
+
+    public var description: String { "\(message) at offset \(offset) of the pattern" }
+}
+
+/// A match that PCRE2 gave up on (match limit, JIT stack limit, ...). The document's other
+/// results are kept; this rule fails for this document.
+public struct PatternMatchError: Error, Equatable, CustomStringConvertible {
+    public let code: Int32
+    public let message: String
+
+    public var description: String { message }
+}
+
+/// Compile-time options. UTF mode is always on and `PCRE2_UCP` is never set: `\d \s \w \b`
+/// stay ASCII (UCP made date patterns 4x slower), so patterns spell out non-ASCII characters.
+public struct PatternOptions: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    public static let caseless = PatternOptions(rawValue: UInt32(PCRE2_CASELESS))
+    public static let anchored = PatternOptions(rawValue: UInt32(PCRE2_ANCHORED))
+    public static let extended = PatternOptions(rawValue: UInt32(PCRE2_EXTENDED))
+    public static let multiline = PatternOptions(rawValue: UInt32(PCRE2_MULTILINE))
+    public static let dotAll = PatternOptions(rawValue: UInt32(PCRE2_DOTALL))
+}
+
+/// A compiled, JIT-compiled (where the platform allows) PCRE2 pattern. Immutable after
+/// `init`, so one instance is shared by every thread; matching needs a `PCRE2Scratch`.
+public final class PCRE2Regex: @unchecked Sendable {
+    private let code: OpaquePointer
+    public let pattern: String
+    /// Whether the JIT compiled the pattern; otherwise the interpreter runs it.
+    public let isJIT: Bool
+    /// Number of capturing groups (group 0, the whole match, not counted).
+    public let captureCount: Int
+    /// Named groups to group numbers.
+    public let groupNumbers: [String: Int]
+
+    public init(_ pattern: String, options: PatternOptions = []) throws(PatternCompileError) {
+        var errorCode: Int32 = 0
+        var errorOffset = 0
+        let compileOptions = UInt32(PCRE2_UTF) | UInt32(PCRE2_NEVER_BACKSLASH_C) | options.rawValue
+        let compiled: OpaquePointer? = pattern.utf8CString.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: UInt8.self) { bytes in
+                pcre2_compile_8(bytes.baseAddress, bytes.count - 1, compileOptions,
+                                &errorCode, &errorOffset, nil)
+            }
+        }
+        guard let compiled else {
+            throw PatternCompileError(message: Self.message(for: errorCode), offset: errorOffset,
+                                      pattern: pattern)
+        }
+        code = compiled
+        self.pattern = pattern
+        isJIT = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+
+        var count: UInt32 = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
+        captureCount = Int(count)
+        groupNumbers = Self.readNameTable(compiled)
+    }
+
+    deinit { pcre2_code_free_8(code) }
+
+    /// Finds the leftmost match at or after byte `offset` of `subject`. `subject` must be valid
+    /// UTF-8 and `offset` on a character boundary (the UTF check is skipped for speed).
+    /// On success the match's groups are in `scratch`.
+    public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from offset: Int,
+                           scratch: PCRE2Scratch) throws(PatternMatchError) -> Bool {
+        // An empty text has no storage; no mention can be in it.
+        guard let base = subject.baseAddress else { return false }
+        let rc = pcre2_match_8(code, base, subject.count, offset, UInt32(PCRE2_NO_UTF_CHECK),
+                               scratch.matchData, scratch.matchContext)
+        if rc >= 0 {
+            scratch.load(groupCount: captureCount + 1)
+            return true
+        }
+        if rc == PCRE2_ERROR_NOMATCH { return false }
+        throw PatternMatchError(code: rc, message: Self.message(for: rc))
+    }
+
+    static func message(for code: Int32) -> String {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let length = pcre2_get_error_message_8(code, &buffer, buffer.count)
+        return length > 0 ? String(decoding: buffer[0..<Int(length)], as: UTF8.self) : "PCRE2 error \(code)"
+    }
+
+    private static func readNameTable(_ code: OpaquePointer) -> [String: Int] {
+        var nameCount: UInt32 = 0
+        var entrySize: UInt32 = 0
+        var table: UnsafePointer<UInt8>?
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMECOUNT), &nameCount)
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMEENTRYSIZE), &entrySize)
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMETABLE), &table)
+        guard let table, nameCount > 0 else { return [:] }
+        var names: [String: Int] = [:]
+        for index in 0..<Int(nameCount) {
+            let entry = table + index * Int(entrySize)
+            let number = Int(entry[0]) << 8 | Int(entry[1])
+            names[String(cString: entry + 2)] = number
+        }
+        return names
+    }
+}
+
+/// Per-thread matching state: match data sized for the largest pattern, a match context with
+/// the match limit, and a JIT stack. Never shared between threads.
+public final class PCRE2Scratch {
+    /// Limits that keep a hostile pattern from hanging a run. Under JIT only the match limit
+    /// and the JIT stack size apply (the depth limit is ignored by the JIT).
+    public struct Limits: Sendable, Equatable {
+        public var matchLimit: UInt32
+        public var jitStackBytes: Int
+        public init(matchLimit: UInt32 = 5_000_000, jitStackBytes: Int = 1 << 20) {
+            self.matchLimit = matchLimit
+            self.jitStackBytes = jitStackBytes
+        }
+    }
+
+    fileprivate let matchData: OpaquePointer
+    fileprivate let matchContext: OpaquePointer
+    private let jitStack: OpaquePointer?
+    /// Byte ranges of the last match's groups; `-1` marks an unset group.
+    public private(set) var starts: [Int]
+    public private(set) var ends: [Int]
+
+    public init(maxCaptureCount: Int, limits: Limits = Limits()) {
+        matchData = pcre2_match_data_create_8(UInt32(maxCaptureCount + 1), nil)
+        matchContext = pcre2_match_context_create_8(nil)
+        pcre2_set_match_limit_8(matchContext, limits.matchLimit)
+        jitStack = pcre2_jit_stack_create_8(32 * 1024, max(32 * 1024, limits.jitStackBytes), nil)
+        if let jitStack {
+            pcre2_jit_stack_assign_8(matchContext, nil, UnsafeMutableRawPointer(jitStack))
+        }
+        starts = Array(repeating: -1, count: maxCaptureCount + 1)
+        ends = starts
+    }
+
+    deinit {
+        pcre2_match_data_free_8(matchData)
+        pcre2_match_context_free_8(matchContext)
+        if let jitStack { pcre2_jit_stack_free_8(jitStack) }
+    }
+
+    fileprivate func load(groupCount: Int) {
+        let ovector = pcre2_get_ovector_pointer_8(matchData)!
+        let available = Int(pcre2_get_ovector_count_8(matchData))
+        let unset = cpcre2_unset()
+        for group in 0..<min(groupCount, available, starts.count) {
+            let start = ovector[2 * group]
+            starts[group] = start == unset ? -1 : start
+            ends[group] = start == unset ? -1 : ovector[2 * group + 1]
+        }
+    }
+
+    /// The byte range of `group` in the last match, if it took part.
+    public func range(_ group: Int) -> Range<Int>? {
+        guard group < starts.count, starts[group] >= 0 else { return nil }
+        return starts[group]..<ends[group]
+    }
+}

@@ -1,0 +1,62 @@
+/// A plugin's manifest (`manifest.yaml`): what it extracts, its patterns, lexicons and
+/// examples. Pure data; `PluginLoader` reads it and `Plugin` compiles it.
+public struct PluginManifest: Sendable {
+    public var id: String
+    public var version: String
+    public var kind: String
+    public var description: String
+    /// Id of the normalizer that turns a match into a value (`date`, `money`, `name`, ...).
+    public var normalizer: String
+    /// Cross-kind precedence: when two candidates of equal length and start compete, the
+    /// plugin with the higher priority wins.
+    public var priority: Int
+    /// Link `Name (ACR)` definitions and later bare uses of `ACR` in the same document.
+    public var linkAcronyms: Bool
+    /// Free-form options handed to the normalizer.
+    public var params: [String: String]
+    /// Reusable pattern pieces, referenced as `{Name}` in patterns and other fragments.
+    public var fragments: [String: String]
+    public var lexicons: [LexiconReference]
+    public var rules: [RuleManifest]
+    public var examples: [ExampleManifest]
+    /// Where the manifest came from: `built-in` or a file path.
+    public var origin: String
+}
+
+public struct LexiconReference: Sendable {
+    public var id: String
+    public var file: String
+    public var line: Int
+}
+
+public struct RuleManifest: Sendable {
+    public enum Action: String, Sendable {
+        /// A match is a candidate mention.
+        case extract
+        /// A match is negative evidence: if it wins the overlap resolution, the span yields
+        /// no mention (`COVID-19`, phone numbers, event names that contain a program name).
+        case block
+    }
+
+    public var id: String
+    public var pattern: String
+    public var options: PatternOptions
+    /// Named group whose range is the mention's span; the whole match when nil.
+    public var spanGroup: String?
+    public var action: Action
+    /// Breaks ties between candidates of the same length and start within a plugin.
+    public var priority: Int
+    public var params: [String: String]
+    public var examples: [ExampleManifest]
+    public var line: Int
+}
+
+/// An example: text with the expected mentions marked `⟦…⟧`, and optionally their values in
+/// span order. Text with no marker must yield no mention.
+public struct ExampleManifest: Sendable {
+    public var text: String
+    public var values: [JSONValue]?
+    /// The rule the example is written for (examples under a rule), for coverage reports.
+    public var ruleID: String?
+    public var line: Int
+}

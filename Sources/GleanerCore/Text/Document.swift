@@ -1,0 +1,33 @@
+/// One input document: its id (CONTRACT.md), where it came from, its text, and metadata.
+public struct Document: Sendable {
+    public var id: String
+    public var source: String
+    public var text: String
+    /// A JSON Lines record's fields other than `id` and `text`.
+    public var meta: [(String, JSONValue)]
+    /// The reference date (`published`, or a dateline found in the text), for yearless dates
+    /// and two-digit years.
+    public var referenceDate: CalendarDate?
+
+    public init(id: String, source: String, text: String, meta: [(String, JSONValue)] = [],
+                referenceDate: CalendarDate? = nil) {
+        self.id = id
+        self.source = source
+        self.text = text
+        self.meta = meta
+        self.referenceDate = referenceDate
+    }
+}
+
+/// A day of the Gregorian calendar; month and day may be unknown.
+public struct CalendarDate: Sendable, Hashable {
+    public var year: Int
+    public var month: Int?
+    public var day: Int?
+
+    public init(year: Int, month: Int? = nil, day: Int? = nil) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+}

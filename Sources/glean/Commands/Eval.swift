@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import GleanerCore
+
+extension Glean {
+    struct Eval: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Score extraction against gold, as shared/eval/score.py does.",
+            discussion: """
+                Extracts from PATH (default Corpus/articles; for a documents-shaped gold file, the gold's \
+                own texts) or reads --pred, then prints strict and lenient P/R/F1 and value accuracy per kind.
+                """)
+
+        @Option(help: "Gold mentions: a .jsonl file or a folder of them.")
+        var gold: String
+
+        @Option(help: "Score this mentions file instead of extracting.")
+        var pred: String?
+
+        @Argument(help: "Files or folders to extract from.")
+        var paths: [String] = []
+
+        @Option(help: "List up to N errors of each class per kind.")
+        var errors = 0
+
+        @OptionGroup var options: ExtractionOptions
+
+        func run() throws {
+            do {
+                try execute()
+            } catch let error as CLIError {
+                fail(with: error)
+            }
+        }
+
+        private func execute() throws {
+            let goldSet: GoldSet
+            do { goldSet = try GoldSet(path: gold) } catch { throw CLIError.input(error.description) }
+            var predicted: [Scorer.Item] = []
+            if let pred {
+                do { predicted = try GoldSet(path: pred).items } catch { throw CLIError.input(error.description) }
+            } else {
+                let engine = try options.loadEngine()
+                let documents = paths.isEmpty && !goldSet.documents.isEmpty
+                    ? goldSet.documents : try readDocuments(paths.isEmpty ? ["Corpus/articles"] : paths)
+                let scratch = engine.makeScratch()
+                for document in documents {
+                    predicted += engine.extract(document, scratch: scratch).mentions.map {
+                        Scorer.Item(doc: $0.doc, kind: $0.kind, start: $0.start, end: $0.end, text: $0.text, value: $0.value)
+                    }
+                }
+            }
+            // Like score.py: with documents-shaped gold, only predictions on gold documents count.
+            if !goldSet.documents.isEmpty {
+                let ids = Set(goldSet.documents.map(\.id))
+                predicted = predicted.filter { ids.contains($0.doc) }
+            }
+            let kinds = options.kindSet.map { wanted in Scorer.kinds.filter(wanted.contains) } ?? goldSet.kinds
+            let scores = Scorer.score(gold: goldSet.items, predicted: predicted, kinds: kinds)
+            let documentCount = Set(goldSet.documents.map(\.id) + goldSet.items.map(\.doc) + predicted.map(\.doc)).count
+            print("\(documentCount) documents")
+            print("kind       gold  pred      P      R     F1  lenF1  value")
+            for score in scores {
+                let value = score.valueAccuracy.map { String(format: "%.3f", $0) } ?? "-"
+                print(String(format: "%-9@ %5d %5d %6.3f %6.3f %6.3f %6.3f %6@", score.kind as NSString, score.gold,
+                             score.predicted, score.precision, score.recall, score.f1, score.lenientF1, value as NSString))
+            }
+            guard errors > 0 else { return }
+            for score in scores {
+                for item in score.missed.prefix(errors) { print("  \(score.kind) missed: \(item.doc) [\(item.start),\(item.end)) '\(item.text)'") }
+                for item in score.spurious.prefix(errors) { print("  \(score.kind) spurious: \(item.doc) [\(item.start),\(item.end)) '\(item.text)'") }
+                for (g, p) in score.wrongValue.prefix(errors) {
+                    print("  \(score.kind) value: \(g.doc) [\(g.start),\(g.end)) '\(g.text)' gold=\(JSONWriter.string(g.value ?? .null)) pred=\(JSONWriter.string(p.value ?? .null))")
+                }
+            }
+        }
+    }
+}

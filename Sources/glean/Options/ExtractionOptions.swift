@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import GleanerCatalog
+import GleanerCore
+
+/// Options shared by the commands that extract (CONTRACT.md).
+struct ExtractionOptions: ParsableArguments {
+    @Option(name: .customLong("plugins"), help: "A manifest-only plugin folder to load (repeatable).")
+    var pluginDirectories: [String] = []
+
+    @Option(help: "Only these kinds, comma-separated (date,money,program,exercise,...).")
+    var kinds: String?
+
+    @Option(help: "Worker threads.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    var kindSet: Set<String>? {
+        kinds.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+    }
+
+    /// Loads the plugins, or exits with code 2 and the plugin error.
+    func loadEngine() throws -> Engine {
+        do {
+            let plugins = try Catalog.plugins(directories: pluginDirectories, kinds: kindSet)
+            if let wanted = kindSet {
+                let known = Set(plugins.map(\.kind))
+                if let unknown = wanted.subtracting(known).sorted().first {
+                    throw CLIError.usage("no plugin extracts kind '\(unknown)'")
+                }
+            }
+            return Engine(plugins: plugins)
+        } catch let error as PluginError {
+            throw CLIError.plugin(error)
+        }
+    }
+}
+
+/// Errors that end a command with CONTRACT.md's exit codes.
+enum CLIError: Error, CustomStringConvertible {
+    case usage(String)
+    case plugin(PluginError)
+    case input(String)
+    case output(String)
+
+    var description: String {
+        switch self {
+        case .usage(let message), .input(let message), .output(let message): message
+        case .plugin(let error): error.description
+        }
+    }
+
+    var exitCode: ExitCode {
+        switch self {
+        case .usage, .plugin, .input: ExitCode(2)
+        case .output: ExitCode(3)
+        }
+    }
+}
+
+/// Prints the error and exits with its code.
+func fail(with error: CLIError) -> Never {
+    FileHandle.standardError.write(Data("glean: error: \(error.description)\n".utf8))
+    Glean.exit(withError: error.exitCode)
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
