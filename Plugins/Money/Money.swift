@@ -3,6 +3,13 @@ import GleanerCore
 public enum Money {
     public static let bundle = PluginBundle(origin: "built-in", files: [
         "manifest.yaml": PackageResources.manifest_yaml,
+        "symbols.tsv": PackageResources.symbols_tsv,
+        "codes.tsv": PackageResources.codes_tsv,
+        "names.tsv": PackageResources.names_tsv,
+        "weaknames.tsv": PackageResources.weaknames_tsv,
+        "scales.tsv": PackageResources.scales_tsv,
+        "subunits.tsv": PackageResources.subunits_tsv,
+        "numberwords.tsv": PackageResources.numberwords_tsv,
     ])
-    public static let normalizers: [NormalizerFactory] = []
+    public static let normalizers: [NormalizerFactory] = [MoneyNormalizer.factory]
 }

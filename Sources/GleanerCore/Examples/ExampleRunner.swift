@@ -23,7 +23,7 @@ public struct ExampleRunner {
         return examples.map { run($0, plugin: plugin, scratch: scratch) }
     }
 
-    func run(_ example: ExampleManifest, plugin: Plugin, scratch: Engine.Scratch) -> Outcome {
+    public func run(_ example: ExampleManifest, plugin: Plugin, scratch: Engine.Scratch) -> Outcome {
         func outcome(_ failure: String?, _ fired: Set<String> = []) -> Outcome {
             Outcome(plugin: plugin.id, rule: example.ruleID, example: example, failure: failure, firedRules: fired)
         }

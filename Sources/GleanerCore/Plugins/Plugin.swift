@@ -7,7 +7,8 @@ public final class Plugin: Sendable {
     public let manifestSHA256: String
     public let lexicons: [String: Lexicon]
     public let rules: [CompiledRule]
-    let scan: PCRE2Regex
+    /// Scan patterns, each with the rules it covers.
+    let scans: [(regex: PCRE2Regex, rules: [Int])]
     let normalizer: any Normalizer
 
     public struct CompiledRule: Sendable {
@@ -22,7 +23,29 @@ public final class Plugin: Sendable {
     public var kind: String { manifest.kind }
     /// `<plugin id>@<version>`, the records' `extractor`.
     public var extractorName: String { "\(manifest.id)@\(manifest.version)" }
-    var maxCaptureCount: Int { max(scan.captureCount, rules.map(\.anchored.captureCount).max() ?? 0) }
+    var maxCaptureCount: Int {
+        max(scans.map(\.regex.captureCount).max() ?? 0, rules.map(\.anchored.captureCount).max() ?? 0)
+    }
+
+    private static func scanPatterns(for rules: [CompiledRule], indices: [Int], origin: String) throws(PluginError) -> [(regex: PCRE2Regex, rules: [Int])] {
+        let alternatives = indices.map { index -> String in
+            let rule = rules[index]
+            let options = rule.manifest.options
+            let flags = (options.contains(.caseless) ? "i" : "") + (options.contains(.extended) ? "x" : "")
+                + (options.contains(.multiline) ? "m" : "") + (options.contains(.dotAll) ? "s" : "")
+            return flags.isEmpty ? "(?:\(rule.expandedPattern))" : "(?\(flags):\(rule.expandedPattern))"
+        }
+        do {
+            return [(try PCRE2Regex("(?J)" + alternatives.joined(separator: "|")), indices)]
+        } catch {
+            guard indices.count > 1 else {
+                throw PluginError(file: origin, message: "rule '\(rules[indices[0]].manifest.id)' cannot be scanned: \(error.message)")
+            }
+            let half = indices.count / 2
+            return try scanPatterns(for: rules, indices: Array(indices[..<half]), origin: origin)
+                + scanPatterns(for: rules, indices: Array(indices[half...]), origin: origin)
+        }
+    }
 
     init(manifest: PluginManifest, manifestSHA256: String, lexicons: [String: Lexicon],
          factory: NormalizerFactory) throws(PluginError) {
@@ -68,20 +91,10 @@ public final class Plugin: Sendable {
             throw PluginError(file: manifest.origin, message: "plugin '\(manifest.id)' has no rules")
         }
         rules = compiled
-        // One alternation of every rule finds each position where some rule may match;
-        // inline flags keep each rule's own options.
-        let alternatives = compiled.map { rule -> String in
-            let flags = (rule.manifest.options.contains(.caseless) ? "i" : "")
-                + (rule.manifest.options.contains(.extended) ? "x" : "")
-                + (rule.manifest.options.contains(.multiline) ? "m" : "")
-                + (rule.manifest.options.contains(.dotAll) ? "s" : "")
-            return flags.isEmpty ? "(?:\(rule.expandedPattern))" : "(?\(flags):\(rule.expandedPattern))"
-        }
-        do {
-            scan = try PCRE2Regex("(?J)" + alternatives.joined(separator: "|"))
-        } catch {
-            throw PluginError(file: manifest.origin, message: "the rules do not combine into one pattern: \(error.message)")
-        }
+        // One alternation of the rules finds each position where some rule may start; inline
+        // flags keep each rule's options. Too large for one PCRE2 pattern (big lexicons),
+        // the rules are split into several scan patterns.
+        scans = try Self.scanPatterns(for: compiled, indices: Array(compiled.indices), origin: manifest.origin)
         normalizer = try factory.make(NormalizerContext(manifest: manifest, lexicons: lexicons))
     }
 
@@ -90,41 +103,49 @@ public final class Plugin: Sendable {
     /// in `failures`; its other results and the other rules' are kept.
     func candidates(in document: Document, bytes: UnsafeBufferPointer<UInt8>, pluginIndex: Int,
                     scratch: PCRE2Scratch, into output: inout [Candidate], failures: inout [String]) {
-        var offset = 0
         var failedRules = Set<Int>()
-        while offset < bytes.count {
-            let found: Bool
+        // Next start of each scan pattern (nil: exhausted).
+        var next: [Int?] = Array(repeating: 0, count: scans.count)
+        func advance(_ scan: Int, from offset: Int) {
+            guard offset < bytes.count else { next[scan] = nil; return }
             do {
-                found = try scan.firstMatch(in: bytes, from: offset, scratch: scratch)
+                next[scan] = try scans[scan].regex.firstMatch(in: bytes, from: offset, scratch: scratch)
+                    ? scratch.range(0)?.lowerBound : nil
             } catch {
                 failures.append("plugin '\(id)': \(error.message) while scanning at byte \(offset)")
-                return
+                next[scan] = nil
             }
-            guard found, let start = scratch.range(0)?.lowerBound else { return }
-            for (index, rule) in rules.enumerated() where !failedRules.contains(index) {
-                do {
-                    guard try rule.anchored.firstMatch(in: bytes, from: start, scratch: scratch),
-                          let whole = scratch.range(0) else { continue }
-                    let span = rule.spanGroup.flatMap { scratch.range($0) } ?? whole
-                    guard !span.isEmpty else { continue }
-                    if rule.manifest.action == .block {
-                        output.append(Candidate(plugin: pluginIndex, rule: index, bytes: span, value: nil))
-                        continue
+        }
+        for scan in scans.indices { advance(scan, from: 0) }
+        while let start = next.compactMap({ $0 }).min() {
+            for scan in scans.indices where next[scan] == start {
+                for index in scans[scan].rules where !failedRules.contains(index) {
+                    let rule = rules[index]
+                    do {
+                        guard try rule.anchored.firstMatch(in: bytes, from: start, scratch: scratch),
+                              let whole = scratch.range(0) else { continue }
+                        let span = rule.spanGroup.flatMap { scratch.range($0) } ?? whole
+                        guard !span.isEmpty else { continue }
+                        if rule.manifest.action == .block {
+                            output.append(Candidate(plugin: pluginIndex, rule: index, bytes: span, value: nil))
+                            continue
+                        }
+                        let match = RuleMatch(bytes: bytes, span: span, rule: rule.manifest, document: document,
+                                              groupNumbers: rule.anchored.groupNumbers, scratch: scratch)
+                        if let normalized = normalizer.normalize(match) {
+                            output.append(Candidate(plugin: pluginIndex, rule: index, bytes: span,
+                                                    value: normalized.value, inferred: normalized.inferred))
+                        }
+                    } catch {
+                        failedRules.insert(index)
+                        failures.append("rule '\(id).\(rule.manifest.id)': \(error.message) at byte \(start)")
                     }
-                    let match = RuleMatch(bytes: bytes, span: span, rule: rule.manifest, document: document,
-                                          groupNumbers: rule.anchored.groupNumbers, scratch: scratch)
-                    if let normalized = normalizer.normalize(match) {
-                        output.append(Candidate(plugin: pluginIndex, rule: index, bytes: span,
-                                                value: normalized.value, inferred: normalized.inferred))
-                    }
-                } catch {
-                    failedRules.insert(index)
-                    failures.append("rule '\(id).\(rule.manifest.id)': \(error.message) at byte \(start)")
                 }
+                // Next start: the following character (never inside a multi-byte sequence).
+                var offset = start + 1
+                while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+                advance(scan, from: offset)
             }
-            // Next start: the following character (never inside a multi-byte sequence).
-            offset = start + 1
-            while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
         }
     }
 }

@@ -33,6 +33,6 @@ public struct PluginBundle: Sendable {
     }
 
     func path(of file: String) -> String {
-        origin == "built-in" ? file : URL(fileURLWithPath: origin).appendingPathComponent(file).path
+        origin == "built-in" ? file : (origin.hasSuffix("/") ? origin + file : origin + "/" + file)
     }
 }

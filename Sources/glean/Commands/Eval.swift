@@ -62,8 +62,11 @@ extension Glean {
             print("kind       gold  pred      P      R     F1  lenF1  value")
             for score in scores {
                 let value = score.valueAccuracy.map { String(format: "%.3f", $0) } ?? "-"
-                print(String(format: "%-9@ %5d %5d %6.3f %6.3f %6.3f %6.3f %6@", score.kind as NSString, score.gold,
-                             score.predicted, score.precision, score.recall, score.f1, score.lenientF1, value as NSString))
+                // The same columns as score.py, so the two tables can be diffed.
+                let kind = score.kind.padding(toLength: max(9, score.kind.count), withPad: " ", startingAt: 0)
+                let numbers = String(format: "%5d %5d %6.3f %6.3f %6.3f %6.3f", score.gold, score.predicted,
+                                     score.precision, score.recall, score.f1, score.lenientF1)
+                print("\(kind) \(numbers) \(String(repeating: " ", count: max(0, 6 - value.count)))\(value)")
             }
             guard errors > 0 else { return }
             for score in scores {

@@ -22,8 +22,8 @@ extension Glean.Plugins {
                 print("id          version  kind       rules  examples  source")
                 for plugin in engine.plugins {
                     let examples = plugin.manifest.examples.count + plugin.manifest.rules.reduce(0) { $0 + $1.examples.count }
-                    print(String(format: "%-11@ %-8@ %-10@ %5d %9d  %@", plugin.id as NSString, plugin.manifest.version as NSString,
-                                 plugin.kind as NSString, plugin.rules.count, examples, plugin.manifest.origin as NSString))
+                    func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) }
+                    print("\(pad(plugin.id, 11)) \(pad(plugin.manifest.version, 8)) \(pad(plugin.kind, 10)) \(String(format: "%5d %9d", plugin.rules.count, examples))  \(plugin.manifest.origin)")
                 }
             } catch let error as CLIError { fail(with: error) }
         }

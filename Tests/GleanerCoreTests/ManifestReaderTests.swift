@@ -1,0 +1,47 @@
+import Testing
+@testable import GleanerCore
+
+@Suite struct ManifestReaderTests {
+    func error(_ yaml: String, files: [String: String] = [:]) -> PluginError? {
+        do { _ = try TestPlugins.load(yaml, files: files); return nil } catch { return error as? PluginError }
+    }
+
+    @Test func unknownKeyNamesFileLineAndColumn() throws {
+        let problem = try #require(error("id: x\nversion: \"1\"\nkind: k\nnormalizer: text\nrulez: []\n"))
+        #expect(problem.description == "fixture/manifest.yaml:5:1: error: unknown key 'rulez' in the manifest (allowed: description, examples, fragments, id, kind, lexicons, linkAcronyms, normalizer, params, priority, rules, version)")
+    }
+
+    @Test func malformedYAMLGivesPosition() throws {
+        let problem = try #require(error("id: x\nrules: [\n"))
+        #expect(problem.line != nil)
+        #expect(problem.message.hasPrefix("malformed YAML"))
+    }
+
+    @Test func patternThatDoesNotCompileGivesPCRE2MessageAndOffset() throws {
+        let problem = try #require(error("id: x\nversion: \"1\"\nkind: k\nnormalizer: text\nrules:\n  - id: bad\n    pattern: 'a(b'\n"))
+        #expect(problem.line == 6)
+        #expect(problem.message == "rule 'bad': pattern does not compile: missing closing parenthesis at offset 3 of the expanded pattern")
+    }
+
+    @Test func missingGroupForNormalizerIsAnError() throws {
+        let loader = PluginLoader(normalizers: [NormalizerFactory(id: "needs-num", groups: ["num"]) { _ in TextNormalizer() }])
+        let yaml = "id: x\nversion: \"1\"\nkind: k\nnormalizer: needs-num\nrules:\n  - id: r\n    pattern: 'abc'\n"
+        #expect(throws: PluginError.self) {
+            try loader.load(PluginBundle(origin: "fixture", files: ["manifest.yaml": Array(yaml.utf8)]))
+        }
+    }
+
+    @Test func missingLexiconFileAndDuplicateRuleIds() throws {
+        let missing = try #require(error("id: x\nversion: \"1\"\nkind: k\nnormalizer: text\nlexicons:\n  l: l.tsv\nrules:\n  - id: r\n    pattern: '{@l}'\n"))
+        #expect(missing.message == "lexicon 'l': file fixture/l.tsv not found")
+        let duplicate = try #require(error("id: x\nversion: \"1\"\nkind: k\nnormalizer: text\nrules:\n  - id: r\n    pattern: 'a'\n  - id: r\n    pattern: 'b'\n"))
+        #expect(duplicate.message == "rule 'r': duplicate rule id")
+    }
+
+    @Test func fragmentsAndLexiconsExpand() throws {
+        let composer = PatternComposer(fragments: ["Year": #"\d{4}"#, "Range": "{Year}-{Year}"],
+                                       lexicons: ["m": try Lexicon(id: "m", tsv: "surface\tn\nSept.\t9\nSep\t9\n", file: "m.tsv")])
+        #expect(try composer.expand("{Range}") == #"(?:(?:\d{4})-(?:\d{4}))"#)
+        #expect(try composer.expand("{@m} x{2,3}") == #"(?:Sept\.|Sep) x{2,3}"#)
+    }
+}

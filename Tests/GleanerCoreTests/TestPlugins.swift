@@ -1,0 +1,71 @@
+@testable import GleanerCore
+
+/// Builds plugins from inline manifests for tests.
+enum TestPlugins {
+    static func load(_ yaml: String, files: [String: String] = [:]) throws -> Plugin {
+        var bundle = ["manifest.yaml": Array(yaml.utf8)]
+        for (name, text) in files { bundle[name] = Array(text.utf8) }
+        return try PluginLoader(normalizers: []).load(PluginBundle(origin: "fixture", files: bundle))
+    }
+
+    static func extract(_ text: String, plugins: [Plugin]) -> Engine.Result {
+        let engine = Engine(plugins: plugins)
+        return engine.extract(Document(id: "t", source: "test", text: text), scratch: engine.makeScratch())
+    }
+
+    static let years = """
+        id: years
+        version: "1"
+        kind: date
+        normalizer: text
+        priority: 10
+        rules:
+          - id: year
+            pattern: '\\b(?:19|20)\\d\\d\\b'
+          - id: covid
+            action: block
+            pattern: 'COVID-19'
+        """
+
+    static let exercises = """
+        id: drills
+        version: "1"
+        kind: exercise
+        normalizer: name
+        priority: 30
+        rules:
+          - id: named
+            pattern: '(?<name>Malabar)(?: (?<year>\\d{4}))?'
+        """
+
+    static let programs = """
+        id: schemes
+        version: "2"
+        kind: program
+        normalizer: name
+        linkAcronyms: true
+        params:
+          lexicon: known
+          optionalHeads: Programme|Initiative
+        lexicons:
+          known: known.tsv
+        rules:
+          - id: known
+            flags: [caseless]
+            pattern: '\\b{@known}(?:\\s+(?:Programme|Initiative))?\\b'
+          - id: known-acronym
+            pattern: '\\b{@known.acronym}\\b'
+          - id: open
+            pattern: '\\b(?!The )(?<name>(?:[A-Z][a-z]+ )+Initiative)\\b'
+          - id: summit
+            action: block
+            pattern: '\\bQuad Leadership Summit\\b'
+        """
+
+    static let knownPrograms = """
+        name\tacronym\taliases
+        Quadrilateral Security Dialogue\tQuad\t
+        Ayushman Bharat\t\tAyushman Bharat Yojana
+        Asia Health and Wellbeing Initiative\tAHWIN\tAsia Health and Well-being Initiative
+        """
+}

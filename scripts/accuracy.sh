@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Accuracy gates. Scores Corpus/gold and the public peer suites with shared/eval/score.py
+# and checks that `glean eval` prints the same table. Fails below the thresholds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+glean=.build/debug/glean
+shared=${GLEANER_SHARED:-../shared}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+status=0
+
+# check NAME GOLD KIND MIN_F1 [PATH]: extracts, scores with score.py and glean eval, compares.
+check() {
+    local name=$1 gold=$2 kind=$3 min=$4 input=${5:-}
+    if [ -d "$gold" ]; then cat "$gold"/*.jsonl > "$work/$name-gold.jsonl"; gold="$work/$name-gold.jsonl"; fi
+    if [ -z "$input" ]; then
+        python3 "$shared/eval/score.py" inputs "$gold" > "$work/$name-in.jsonl"
+        input="$work/$name-in.jsonl"
+    fi
+    "$glean" run "$input" --out "$work/$name" --kinds "$kind" --quiet || true
+    python3 "$shared/eval/score.py" "$gold" "$work/$name/mentions.jsonl" --kinds "$kind" > "$work/$name-score.txt"
+    "$glean" eval --gold "$gold" --pred "$work/$name/mentions.jsonl" --kinds "$kind" > "$work/$name-eval.txt"
+    if ! diff -q <(tail -n +2 "$work/$name-score.txt") <(tail -n +2 "$work/$name-eval.txt") >/dev/null; then
+        echo "FAIL $name: glean eval and score.py disagree"; diff "$work/$name-score.txt" "$work/$name-eval.txt" || true
+        status=1
+    fi
+    python3 - "$work/$name-score.txt" "$name" "$min" <<'PY' || status=1
+import sys
+path, name, minimum = sys.argv[1], sys.argv[2], float(sys.argv[3])
+ok = True
+for line in open(path).read().splitlines()[2:]:
+    kind, gold, pred, p, r, f1, lf1, value = line.split()
+    good = float(f1) >= minimum
+    ok &= good
+    print(f"{'ok  ' if good else 'FAIL'} {name:28} {kind:9} strict F1 {f1} (>= {minimum}), P {p} R {r}, value {value}")
+sys.exit(0 if ok else 1)
+PY
+}
+
+for kind in date money program exercise; do
+    check "corpus-$kind" Corpus/gold "$kind" 0.95 Corpus/articles
+done
+check recognizers-dates "$shared/eval/recognizers-dates.jsonl" date 0.85
+check recognizers-money "$shared/eval/recognizers-money.jsonl" money 0.90
+exit $status

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what building and testing glean needs on a fresh Debian machine with Swift:
+# PCRE2 (libpcre2-dev, found through pkg-config) and the Python packages the tests use.
+set -euo pipefail
+
+need=()
+pkg-config --exists libpcre2-8 2>/dev/null || need+=(libpcre2-dev)
+command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+command -v python3 >/dev/null 2>&1 || need+=(python3)
+if [ ${#need[@]} -gt 0 ]; then
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    echo "setup: installing ${need[*]}" >&2
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+command -v swift >/dev/null 2>&1 || { echo "setup: swift is not on PATH (install Swift 6 first)" >&2; exit 1; }

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Sets up and runs every test the project has: the Swift test suites (PCRE2 layer, merge
+# passes, every manifest example, the runtime-loaded fixture plugin, catalog drift,
+# end-to-end CLI) and the accuracy checks against Corpus/gold and the peer suites, with
+# glean's scorer cross-checked against shared/eval/score.py.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+
+swift build --build-tests
+swift test --skip-build
+
+scripts/accuracy.sh
