@@ -15,3 +15,4 @@ if [ ${#need[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 command -v swift >/dev/null 2>&1 || { echo "setup: swift is not on PATH (install Swift 6 first)" >&2; exit 1; }
+python3 -c "import jsonschema, pytest" 2>/dev/null || python3 -m pip install -q jsonschema pytest

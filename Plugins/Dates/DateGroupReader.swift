@@ -8,9 +8,10 @@ struct DateGroupReader: Sendable {
     let months: Lexicon
     let ordinals: Lexicon
     let seasons: Lexicon
+    let holidays: Lexicon
 
     static let suffixes = [""] + "bcdefghijklmnopq".map { "_\($0)" }
-    static let sideParts = ["d", "m", "y", "a", "b", "q", "h", "season"]
+    static let sideParts = ["d", "m", "y", "a", "b", "q", "h", "season", "holiday"]
     static let otherParts = ["fy", "fy2", "decade"]
 
     /// Every group name the normalizer understands (the loader checks each rule has one).
@@ -50,7 +51,9 @@ struct DateGroupReader: Sendable {
             if let value = Self.leadingNumber(m) {
                 side.month = value
             } else {
-                guard let row = months.row(for: Self.text(m)), let value = row["number"].flatMap({ Int($0) }) else { return nil }
+                // A month name, or an ordinal (`the third month of 2021`).
+                let row = months.row(for: Self.text(m)) ?? ordinals.row(for: Self.text(m))
+                guard let value = row?["number"].flatMap({ Int($0) }), (1...12).contains(value) else { return nil }
                 side.month = value
                 side.monthCapitalized = m.first.map { $0 >= 65 && $0 <= 90 } ?? false
             }
@@ -75,6 +78,12 @@ struct DateGroupReader: Sendable {
         if let season = bytes("season" + s, in: match) {
             guard let code = seasons.row(for: Self.text(season))?["code"] else { return nil }
             side.season = code
+        }
+        if let holiday = bytes("holiday" + s, in: match) {
+            guard let year = side.year, !side.twoDigitYear, let rule = holidays.row(for: Self.text(holiday))?["rule"],
+                  let (month, day) = HolidayCalendar.day(rule: rule, year: year) else { return nil }
+            side.month = month
+            side.day = day
         }
         return side.isEmpty ? nil : side
     }

@@ -13,7 +13,8 @@ struct DateNormalizer: Normalizer {
     static let factory = NormalizerFactory(id: "date", groups: DateGroupReader.allGroups) { context throws(PluginError) in
         DateNormalizer(reader: DateGroupReader(months: try context.lexicon("months"),
                                                ordinals: try context.lexicon("ordinals"),
-                                               seasons: try context.lexicon("seasons")))
+                                               seasons: try context.lexicon("seasons"),
+                                               holidays: try context.lexicon("holidays")))
     }
 
     func normalize(_ match: RuleMatch) -> Normalization? {

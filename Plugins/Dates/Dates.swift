@@ -9,6 +9,7 @@ public enum Dates {
         "ordinals.tsv": PackageResources.ordinals_tsv,
         "seasons.tsv": PackageResources.seasons_tsv,
         "counts.tsv": PackageResources.counts_tsv,
+        "holidays.tsv": PackageResources.holidays_tsv,
     ])
     public static let normalizers: [NormalizerFactory] = [DateNormalizer.factory]
 }

@@ -7,12 +7,16 @@ import Foundation
 public struct BatchRunner: Sendable {
     public let engine: Engine
     public let jobs: Int
+    /// Write `decisions.jsonl`.
     public let explain: Bool
+    /// Add each mention's sentence as `context`.
+    public let context: Bool
 
-    public init(engine: Engine, jobs: Int, explain: Bool) {
+    public init(engine: Engine, jobs: Int, explain: Bool = false, context: Bool = false) {
         self.engine = engine
         self.jobs = max(1, jobs)
         self.explain = explain
+        self.context = context
     }
 
     public struct Summary: Sendable {
@@ -21,6 +25,7 @@ public struct BatchRunner: Sendable {
         public var bytes = 0
         public var mentionsByKind: [String: Int] = [:]
         public var seconds = 0.0
+        public var entities = EntityIndex()
     }
 
     /// What one document contributes to each output file.
@@ -29,6 +34,7 @@ public struct BatchRunner: Sendable {
         var document: [UInt8] = []
         var decisions: [UInt8] = []
         var counts: [String: Int] = [:]
+        var named: [Mention] = []
         var failed = false
     }
 
@@ -56,11 +62,18 @@ public struct BatchRunner: Sendable {
                 summary.bytes += document.text.utf8.count
                 if output.failed { summary.failedDocuments += 1 }
                 summary.mentionsByKind.merge(output.counts, uniquingKeysWith: +)
+                summary.entities.add(document: document.id, mentions: output.named)
             }
             try writer.append(mentions, to: "mentions.jsonl")
             try writer.append(records, to: "documents.jsonl")
             if explain { try writer.append(decisions, to: "decisions.jsonl") }
         }
+        var entities: [UInt8] = []
+        for record in summary.entities.records {
+            JSONWriter.append(record, to: &entities)
+            entities.append(0x0A)
+        }
+        try writer.append(entities, to: "entities.jsonl")
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return summary
     }
@@ -84,9 +97,20 @@ public struct BatchRunner: Sendable {
     }
 
     func processOne(_ document: Document, scratch: Engine.Scratch) -> Output {
-        let result = engine.extract(document, scratch: scratch)
+        var result = engine.extract(document, scratch: scratch)
         var output = Output()
         let error = result.validationError
+        if context {
+            var text = document.text
+            text.withUTF8 { bytes in
+                for index in result.mentions.indices {
+                    let mention = result.mentions[index]
+                    let sentence = SentenceLocator.sentence(around: mention.byteStart..<mention.byteEnd, in: bytes)
+                    result.mentions[index].context = String(decoding: UnsafeBufferPointer(rebasing: bytes[sentence]), as: UTF8.self)
+                }
+            }
+        }
+        output.named = result.mentions.filter { $0.value["name"] != nil }
         for mention in result.mentions {
             RecordEncoder.append(mention, to: &output.mentions)
             output.counts[mention.kind, default: 0] += 1

@@ -13,6 +13,7 @@ enum MentionBuilder {
                 bytePosition += 1
             }
         }
+        var idByBytes: [Range<Int>: String] = [:]
         for candidate in candidates.sorted(by: { $0.bytes.lowerBound < $1.bytes.lowerBound }) {
             guard let value = candidate.value else { continue }
             advance(to: candidate.bytes.lowerBound)
@@ -24,7 +25,8 @@ enum MentionBuilder {
                 byteStart: candidate.bytes.lowerBound, byteEnd: candidate.bytes.upperBound,
                 text: context.text(candidate.bytes), value: value, extractor: plugin.extractorName,
                 rule: context.ruleID(of: candidate), inferred: candidate.inferred,
-                equivalentOf: nil, context: nil))
+                equivalentOf: candidate.equivalentOf.flatMap { idByBytes[$0] }, context: nil))
+            idByBytes[candidate.bytes] = mentions[mentions.count - 1].id
         }
         return mentions
     }

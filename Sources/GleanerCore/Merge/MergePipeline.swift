@@ -9,6 +9,8 @@ public struct MergePipeline: Sendable {
         BlockEliminator(),
         // After blocks: links names to acronyms and adds bare acronym uses in free text.
         AcronymLinker(),
+        // Last: needs the final, sorted amounts.
+        AmountLinker(),
     ])
 
     public init(passes: [any MergePass]) { self.passes = passes }

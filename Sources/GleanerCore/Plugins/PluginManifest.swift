@@ -12,6 +12,9 @@ public struct PluginManifest: Sendable {
     public var priority: Int
     /// Link `Name (ACR)` definitions and later bare uses of `ACR` in the same document.
     public var linkAcronyms: Bool
+    /// Mark an amount in parentheses right after another (`(about $460 million)`) as its
+    /// `equivalentOf`.
+    public var linkEquivalents: Bool
     /// Free-form options handed to the normalizer.
     public var params: [String: String]
     /// Reusable pattern pieces, referenced as `{Name}` in patterns and other fragments.

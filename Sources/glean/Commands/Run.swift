@@ -16,6 +16,9 @@ extension Glean {
         @Flag(help: "Also write decisions.jsonl: every candidate the merge dropped, with the reason.")
         var explain = false
 
+        @Flag(help: "Add each mention's sentence as `context`.")
+        var context = false
+
         @OptionGroup var options: ExtractionOptions
 
         func run() throws {
@@ -29,10 +32,10 @@ extension Glean {
         private func execute() throws {
             let engine = try options.loadEngine()
             let documents = try readDocuments(paths)
-            let runner = BatchRunner(engine: engine, jobs: options.jobs, explain: explain)
+            let runner = BatchRunner(engine: engine, jobs: options.jobs, explain: explain, context: context)
             let summary: BatchRunner.Summary
             do {
-                let files = ["documents.jsonl", "mentions.jsonl"] + (explain ? ["decisions.jsonl"] : [])
+                let files = ["documents.jsonl", "mentions.jsonl", "entities.jsonl"] + (explain ? ["decisions.jsonl"] : [])
                 let writer = try DatasetWriter(directory: out, files: files)
                 summary = try runner.run(documents, writer: writer)
                 try writer.write(RunManifest(engine: engine, summary: summary, options: runOptions).bytes, as: "run.json")
@@ -53,7 +56,7 @@ extension Glean {
 
         private var runOptions: [(String, JSONValue)] {
             [("paths", .array(paths.map(JSONValue.string))), ("kinds", options.kinds.map(JSONValue.string) ?? .null),
-             ("plugins", .array(options.pluginDirectories.map(JSONValue.string))), ("explain", .bool(explain))]
+             ("plugins", .array(options.pluginDirectories.map(JSONValue.string))), ("explain", .bool(explain)), ("context", .bool(context))]
         }
     }
 }

@@ -1,0 +1,78 @@
+import GleanerCore
+
+/// `{"name", "year"?, "edition"?}` for a military exercise (ANNOTATION.md `exercise`): the
+/// canonical name from the plugin's lexicon (param `lexicon`) through the core
+/// NameCanonicalizer, a 2- or 4-digit `year` group widened to four digits, and an `edition`
+/// group in Roman numerals or digits read as an integer.
+struct ExerciseNormalizer: Normalizer {
+    static let factory = NormalizerFactory(id: "exercise", groups: ["name"]) { context throws(PluginError) in
+        let lexicon = try context.manifest.params["lexicon"].map { id throws(PluginError) in try context.lexicon(id) }
+        return ExerciseNormalizer(lexicon: lexicon)
+    }
+
+    /// Multi-word names: every all-caps word that the lexicon does not list as an acronym is
+    /// an ordinary word in capitals (`DHARMA GUARDIAN`, `COPE INDIA`).
+    let words: NameCanonicalizer
+    /// One-word names: short or coined all-caps words stay acronyms (`MINEX`, `PASSEX`).
+    let single: NameCanonicalizer
+
+    init(lexicon: Lexicon?) {
+        words = NameCanonicalizer(lexicon: lexicon, minimumWordLength: 2)
+        single = NameCanonicalizer(lexicon: lexicon, minimumWordLength: 6)
+    }
+
+    func normalize(_ match: RuleMatch) -> Normalization? {
+        guard let written = match.string("name").map(Self.collapsed), !written.isEmpty else { return nil }
+        var pairs: [(String, JSONValue)] = [("name", .string(canonical(written)))]
+        if let digits = match.string("year") {
+            guard let year = Self.year(digits) else { return nil }
+            pairs.append(("year", .number(ExactNumber(year))))
+        }
+        if let text = match.string("edition") {
+            guard let edition = Int(text) ?? Self.roman(text), edition > 0 else { return nil }
+            pairs.append(("edition", .number(ExactNumber(edition))))
+        }
+        return Normalization(value: .object(pairs))
+    }
+
+    func canonical(_ name: String) -> String {
+        if let row = words.entry(for: name), let lexicon = words.lexicon, let canonical = row[lexicon.columns[0]] {
+            return canonical
+        }
+        guard !name.contains(" ") else { return words.canonical(name) }
+        // A one-word coined name (`SITMEX`, `VINBAX`) reads as an acronym at any length.
+        let upper = name.uppercased()
+        if upper == name, upper.hasSuffix("EX") || upper.hasSuffix("AX") || upper.hasSuffix("AT") {
+            return name
+        }
+        return single.canonical(name)
+    }
+
+    /// `2019` → 2019; `18` → 2018 and `92` → 1992 (two digits up to 50 read as 20YY).
+    static func year(_ digits: String) -> Int? {
+        guard let value = Int(digits) else { return nil }
+        switch digits.utf8.count {
+        case 4: return value
+        case 2: return value <= 50 ? 2000 + value : 1900 + value
+        default: return nil
+        }
+    }
+
+    /// Roman numerals up to a few hundred (`XV` → 15, `IV` → 4); nil when malformed.
+    static func roman(_ text: String) -> Int? {
+        let values: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50, "C": 100]
+        let digits = text.uppercased().compactMap { values[$0] }
+        guard digits.count == text.count, !digits.isEmpty else { return nil }
+        var total = 0
+        for (index, value) in digits.enumerated() {
+            if index + 1 < digits.count, value < digits[index + 1] { total -= value } else { total += value }
+        }
+        return total
+    }
+
+    /// Spaces, no-break spaces and line breaks as one space.
+    static func collapsed(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0.isNewline || $0 == "\t" })
+            .joined(separator: " ")
+    }
+}

@@ -1,0 +1,29 @@
+/// For plugins with `linkEquivalents: true`: in `50 billion JPY (about $460 million USD)` the
+/// second amount restates the first, so it gets `equivalentOf` (the first one's id) and users
+/// can read implied exchange rates. Only an opening parenthesis, `or`, `i.e.` and qualifiers such
+/// as `about`, `nearly`, `approximately`, `roughly`, `around`, `some`, `over`, `~` may stand between.
+public struct AmountLinker: MergePass {
+    public let name = "equivalent"
+
+    public init() {}
+
+    static let connectors: Set<String> = ["or", "i.e.", "ie", "about", "nearly", "approximately", "approx.",
+                                          "roughly", "around", "some", "over", "~", "almost", "equivalent", "to",
+                                          "equal", "worth", "at", "estimated", "an", "a", "of", "just", "under"]
+
+    public func apply(to candidates: inout [Candidate], in context: MergeContext, decisions: inout [Decision]) {
+        var previous: Int?
+        for index in candidates.indices {
+            let candidate = candidates[index]
+            guard context.plugins[candidate.plugin].manifest.linkEquivalents else { continue }
+            defer { previous = index }
+            guard let first = previous, candidates[first].plugin == candidate.plugin else { continue }
+            let gap = context.text(candidates[first].bytes.upperBound..<candidate.bytes.lowerBound)
+            guard gap.utf8.count <= 40, gap.contains("(") else { continue }
+            let words = gap.lowercased().split(whereSeparator: { " \u{00A0},(".contains($0) }).map(String.init)
+            if words.allSatisfy(Self.connectors.contains) {
+                candidates[index].equivalentOf = candidates[first].bytes
+            }
+        }
+    }
+}

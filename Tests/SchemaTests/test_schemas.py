@@ -1,0 +1,69 @@
+"""The JSON Schemas in schemas/ are real: an independent validator (Python's jsonschema)
+accepts every record glean writes for the corpus, and rejects broken ones."""
+import json
+import pathlib
+import subprocess
+import tempfile
+
+import jsonschema
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+GLEAN = ROOT / ".build" / "debug" / "glean"
+
+
+def validator(name):
+    schema = json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    out = pathlib.Path(tempfile.mkdtemp()) / "dataset"
+    subprocess.run([str(GLEAN), "run", "Corpus/articles", "--out", str(out), "--explain", "--context", "--quiet"],
+                   cwd=ROOT, check=True)
+    return out
+
+
+def lines(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("file,schema", [("mentions.jsonl", "mention"), ("documents.jsonl", "document"),
+                                         ("entities.jsonl", "entity"), ("decisions.jsonl", "decision")])
+def test_every_written_record_matches_its_schema(dataset, file, schema):
+    records = lines(dataset / file)
+    assert records, f"{file} is empty"
+    check = validator(schema)
+    for number, record in enumerate(records, 1):
+        errors = sorted(check.iter_errors(record), key=str)
+        assert not errors, f"{file}:{number}: {errors[0].message}"
+
+
+def test_run_manifest_matches_its_schema(dataset):
+    run = json.loads((dataset / "run.json").read_text())
+    assert not list(validator("run").iter_errors(run))
+    assert run["counts"]["documents"] == 5
+
+
+@pytest.mark.parametrize("broken", [
+    {"value": {"amount": 5, "currency": "usd"}},
+    {"value": {"amount": 0, "currency": "USD"}},
+    {"value": {"amount": 5, "currency": "USD", "note": "x"}},
+    {"start": -1},
+    {"extra": True},
+])
+def test_schema_rejects_broken_money_records(broken):
+    record = {"id": "d#0-3", "doc": "d", "kind": "money", "start": 0, "end": 3, "byteStart": 0, "byteEnd": 3,
+              "text": "$50", "value": {"amount": 50, "currency": "USD"}, "extractor": "money@1.0.0", "rule": "r"}
+    assert not list(validator("mention").iter_errors(record))
+    record.update(broken)
+    assert list(validator("mention").iter_errors(record))
+
+
+@pytest.mark.parametrize("value", ["2019-13", "2019-02-30x", "19", "FY19", "2019-Q5"])
+def test_schema_rejects_malformed_dates(value):
+    record = {"id": "d#0-4", "doc": "d", "kind": "date", "start": 0, "end": 4, "byteStart": 0, "byteEnd": 4,
+              "text": "2019", "value": value, "extractor": "dates@1.0.0", "rule": "r"}
+    assert list(validator("mention").iter_errors(record))
