@@ -10,6 +10,7 @@ public enum Dates {
         "seasons.tsv": PackageResources.seasons_tsv,
         "counts.tsv": PackageResources.counts_tsv,
         "holidays.tsv": PackageResources.holidays_tsv,
+        "idnouns.tsv": PackageResources.idnouns_tsv,
     ])
     public static let normalizers: [NormalizerFactory] = [DateNormalizer.factory]
 }

@@ -15,7 +15,7 @@ struct CurrencyTable: Sendable {
     private var minorPowers: [String: Int] = [:]
 
     init(context: NormalizerContext) throws(PluginError) {
-        for id in ["symbols", "codes", "names", "weaknames"] {
+        for id in ["symbols", "codes", "names", "prenames", "weaknames"] {
             let lexicon = try context.lexicon(id)
             for row in lexicon.rows {
                 guard let code = row["currency"] else { continue }
@@ -34,7 +34,7 @@ struct CurrencyTable: Sendable {
     /// The power of ten of a scale phrase: `lakh crore` = 12, `bn` = 9, `m` = 6.
     func scalePower(_ text: String) -> Int? {
         var total = 0
-        for word in text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" || $0 == "\n" }) {
+        for word in text.split(whereSeparator: { " \u{00A0}\t\n-\u{2010}\u{2011}\u{2013}\u{2014}".contains($0) }) {
             let key = Self.fold(String(word))
             // The single letters are read only when glued to digits (`£5m`, `$2bn`, `Rs 5k`).
             switch key {

@@ -6,6 +6,7 @@ public enum Money {
         "symbols.tsv": PackageResources.symbols_tsv,
         "codes.tsv": PackageResources.codes_tsv,
         "names.tsv": PackageResources.names_tsv,
+        "prenames.tsv": PackageResources.prenames_tsv,
         "weaknames.tsv": PackageResources.weaknames_tsv,
         "scales.tsv": PackageResources.scales_tsv,
         "subunits.tsv": PackageResources.subunits_tsv,

@@ -69,3 +69,16 @@ enum TestPlugins {
         Asia Health and Wellbeing Initiative\tAHWIN\tAsia Health and Well-being Initiative
         """
 }
+
+extension TestPlugins {
+    static let amounts = """
+        id: amounts
+        version: "1"
+        kind: amount
+        normalizer: text
+        linkEquivalents: true
+        rules:
+          - id: amount
+            pattern: '(?:\\$|¥)\\d+ (?:billion|million)'
+        """
+}

@@ -9,6 +9,8 @@ public struct MergePipeline: Sendable {
         BlockEliminator(),
         // After blocks: links names to acronyms and adds bare acronym uses in free text.
         AcronymLinker(),
+        // After acronyms: a short form takes the full name of an earlier mention.
+        ShortFormLinker(),
         // Last: needs the final, sorted amounts.
         AmountLinker(),
     ])

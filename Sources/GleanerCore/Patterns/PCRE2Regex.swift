@@ -7,11 +7,15 @@ import CPCRE2
 /// A pattern that did not compile: PCRE2's own message and the offset (in bytes of the
 /// pattern) where it stopped.
 public struct PatternCompileError: Error, Equatable, CustomStringConvertible {
+    public let code: Int32
     public let message: String
     public let offset: Int
     public let pattern: String
 
     public var description: String { "\(message) at offset \(offset) of the pattern" }
+
+    /// The compiled pattern would exceed PCRE2's size limit (a very large alternation).
+    public var isTooLarge: Bool { code == PCRE2_ERROR_PATTERN_TOO_LARGE }
 }
 
 /// A match that PCRE2 gave up on (match limit, JIT stack limit, ...). The document's other
@@ -59,7 +63,7 @@ public final class PCRE2Regex: @unchecked Sendable {
             }
         }
         guard let compiled else {
-            throw PatternCompileError(message: Self.message(for: errorCode), offset: errorOffset,
+            throw PatternCompileError(code: errorCode, message: Self.message(for: errorCode), offset: errorOffset,
                                       pattern: pattern)
         }
         code = compiled

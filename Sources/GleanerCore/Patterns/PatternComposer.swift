@@ -7,8 +7,41 @@ struct PatternComposer {
 
     enum CompositionError: Error { case unknownFragment(String), unknownLexicon(String), cycle(String) }
 
+    /// Expands with one lexicon (the largest the pattern refers to) cut into `parts` and only
+    /// part `part` used: a rule whose lexicon is too large for one PCRE2 pattern becomes
+    /// several patterns that together cover it.
+    var split: (lexicon: String, part: Int, parts: Int)?
+
+    init(fragments: [String: String], lexicons: [String: Lexicon]) {
+        self.fragments = fragments
+        self.lexicons = lexicons
+    }
+
     func expand(_ pattern: String) throws(CompositionError) -> String {
         try expand(pattern, stack: [])
+    }
+
+    /// The lexicons a pattern refers to, directly or through fragments, with their sizes.
+    func lexiconReferences(in pattern: String) -> [String: Int] {
+        var found: [String: Int] = [:]
+        var pending = [pattern]
+        var seen = Set<String>()
+        while let text = pending.popLast() {
+            var rest = Substring(text)
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                let name = String(rest[rest.index(after: open)..<close])
+                if name.hasPrefix("@") {
+                    let parts = name.dropFirst().split(separator: ".", maxSplits: 1).map(String.init)
+                    if let lexicon = lexicons[parts[0]] {
+                        found[name] = parts.count == 2 ? lexicon.values(of: parts[1]).count : lexicon.surfaces.count
+                    }
+                } else if let fragment = fragments[name], seen.insert(name).inserted {
+                    pending.append(fragment)
+                }
+                rest = rest[rest.index(after: close)...]
+            }
+        }
+        return found
     }
 
     private func expand(_ pattern: String, stack: [String]) throws(CompositionError) -> String {
@@ -42,7 +75,12 @@ struct PatternComposer {
     private func lexiconAlternation(_ reference: String) throws(CompositionError) -> String {
         let parts = reference.split(separator: ".", maxSplits: 1).map(String.init)
         guard let lexicon = lexicons[parts[0]] else { throw .unknownLexicon(parts[0]) }
-        let items = parts.count == 2 ? lexicon.values(of: parts[1]) : lexicon.surfaces
+        var items = parts.count == 2 ? lexicon.values(of: parts[1]) : lexicon.surfaces
+        if let split, split.lexicon == reference {
+            let size = (items.count + split.parts - 1) / split.parts
+            items = Array(items.dropFirst(split.part * size).prefix(size))
+            if items.isEmpty { return "(*FAIL)" }
+        }
         return "(?:" + items.map(Self.escape).joined(separator: "|") + ")"
     }
 

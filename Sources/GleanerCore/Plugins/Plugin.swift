@@ -7,16 +7,18 @@ public final class Plugin: Sendable {
     public let manifestSHA256: String
     public let lexicons: [String: Lexicon]
     public let rules: [CompiledRule]
-    /// Scan patterns, each with the rules it covers.
+    /// Scan patterns, each with the (rule, variant) pairs it covers.
     let scans: [(regex: PCRE2Regex, rules: [Int])]
     let normalizer: any Normalizer
 
     public struct CompiledRule: Sendable {
         public let manifest: RuleManifest
-        /// The rule after `{fragment}` and `{@lexicon}` expansion.
-        public let expandedPattern: String
-        let anchored: PCRE2Regex
-        let spanGroup: Int?
+        /// The rule after `{fragment}` and `{@lexicon}` expansion: one pattern, or several when
+        /// a lexicon is too large for one PCRE2 pattern.
+        public let expandedPatterns: [String]
+        let anchored: [PCRE2Regex]
+        let spanGroups: [Int?]
+        var groupNumbers: [String: Int] { anchored[0].groupNumbers }
     }
 
     public var id: String { manifest.id }
@@ -24,27 +26,7 @@ public final class Plugin: Sendable {
     /// `<plugin id>@<version>`, the records' `extractor`.
     public var extractorName: String { "\(manifest.id)@\(manifest.version)" }
     var maxCaptureCount: Int {
-        max(scans.map(\.regex.captureCount).max() ?? 0, rules.map(\.anchored.captureCount).max() ?? 0)
-    }
-
-    private static func scanPatterns(for rules: [CompiledRule], indices: [Int], origin: String) throws(PluginError) -> [(regex: PCRE2Regex, rules: [Int])] {
-        let alternatives = indices.map { index -> String in
-            let rule = rules[index]
-            let options = rule.manifest.options
-            let flags = (options.contains(.caseless) ? "i" : "") + (options.contains(.extended) ? "x" : "")
-                + (options.contains(.multiline) ? "m" : "") + (options.contains(.dotAll) ? "s" : "")
-            return flags.isEmpty ? "(?:\(rule.expandedPattern))" : "(?\(flags):\(rule.expandedPattern))"
-        }
-        do {
-            return [(try PCRE2Regex("(?J)" + alternatives.joined(separator: "|")), indices)]
-        } catch {
-            guard indices.count > 1 else {
-                throw PluginError(file: origin, message: "rule '\(rules[indices[0]].manifest.id)' cannot be scanned: \(error.message)")
-            }
-            let half = indices.count / 2
-            return try scanPatterns(for: rules, indices: Array(indices[..<half]), origin: origin)
-                + scanPatterns(for: rules, indices: Array(indices[half...]), origin: origin)
-        }
+        max(scans.map(\.regex.captureCount).max() ?? 0, rules.flatMap(\.anchored).map(\.captureCount).max() ?? 0)
     }
 
     init(manifest: PluginManifest, manifestSHA256: String, lexicons: [String: Lexicon],
@@ -52,40 +34,23 @@ public final class Plugin: Sendable {
         self.manifest = manifest
         self.manifestSHA256 = manifestSHA256
         self.lexicons = lexicons
-        let composer = PatternComposer(fragments: manifest.fragments, lexicons: lexicons)
         var compiled: [CompiledRule] = []
         var seen = Set<String>()
         for rule in manifest.rules {
-            func fail(_ message: String) -> PluginError {
-                PluginError(file: manifest.origin, line: rule.line, column: nil, message: "rule '\(rule.id)': \(message)")
-            }
-            guard seen.insert(rule.id).inserted else { throw fail("duplicate rule id") }
-            let expanded: String
-            do {
-                expanded = try composer.expand(rule.pattern)
-            } catch {
-                switch error {
-                case .unknownFragment(let name): throw fail("unknown fragment {\(name)}")
-                case .unknownLexicon(let name): throw fail("unknown lexicon {@\(name)}")
-                case .cycle(let name): throw fail("fragment {\(name)} refers to itself")
+            guard seen.insert(rule.id).inserted else { throw Self.error(manifest, rule, "duplicate rule id") }
+            let (patterns, regexes) = try Self.compile(rule, manifest: manifest, lexicons: lexicons)
+            var spanGroups: [Int?] = []
+            for regex in regexes {
+                guard let name = rule.spanGroup else { spanGroups.append(nil); continue }
+                guard let number = regex.groupNumbers[name] else {
+                    throw Self.error(manifest, rule, "span group '\(name)' is not in the pattern")
                 }
+                spanGroups.append(number)
             }
-            let regex: PCRE2Regex
-            do {
-                regex = try PCRE2Regex(expanded, options: rule.options.union(.anchored))
-            } catch {
-                throw fail("pattern does not compile: \(error.message) at offset \(error.offset) of the expanded pattern")
+            if rule.action == .extract, !factory.groups.isEmpty, factory.groups.isDisjoint(with: regexes[0].groupNumbers.keys) {
+                throw Self.error(manifest, rule, "normalizer '\(factory.id)' needs one of the named groups \(factory.groups.sorted().map { "(?<\($0)>…)" }.joined(separator: ", "))")
             }
-            var spanGroup: Int?
-            if let name = rule.spanGroup {
-                guard let number = regex.groupNumbers[name] else { throw fail("span group '\(name)' is not in the pattern") }
-                spanGroup = number
-            }
-            if rule.action == .extract, !factory.groups.isEmpty,
-               factory.groups.isDisjoint(with: regex.groupNumbers.keys) {
-                throw fail("normalizer '\(factory.id)' needs one of the named groups \(factory.groups.sorted().map { "(?<\($0)>…)" }.joined(separator: ", "))")
-            }
-            compiled.append(CompiledRule(manifest: rule, expandedPattern: expanded, anchored: regex, spanGroup: spanGroup))
+            compiled.append(CompiledRule(manifest: rule, expandedPatterns: patterns, anchored: regexes, spanGroups: spanGroups))
         }
         guard !compiled.isEmpty else {
             throw PluginError(file: manifest.origin, message: "plugin '\(manifest.id)' has no rules")
@@ -94,8 +59,72 @@ public final class Plugin: Sendable {
         // One alternation of the rules finds each position where some rule may start; inline
         // flags keep each rule's options. Too large for one PCRE2 pattern (big lexicons),
         // the rules are split into several scan patterns.
-        scans = try Self.scanPatterns(for: compiled, indices: Array(compiled.indices), origin: manifest.origin)
+        let units = compiled.indices.flatMap { rule in compiled[rule].expandedPatterns.indices.map { (rule, $0) } }
+        scans = try Self.scanPatterns(for: compiled, units: units, origin: manifest.origin)
         normalizer = try factory.make(NormalizerContext(manifest: manifest, lexicons: lexicons))
+    }
+
+    private static func error(_ manifest: PluginManifest, _ rule: RuleManifest, _ message: String) -> PluginError {
+        PluginError(file: manifest.origin, line: rule.line, column: nil, message: "rule '\(rule.id)': \(message)")
+    }
+
+    /// Expands and compiles a rule (anchored). A rule too large for one pattern is compiled as
+    /// 2, 4, 8 ... patterns over parts of its largest lexicon.
+    private static func compile(_ rule: RuleManifest, manifest: PluginManifest,
+                                lexicons: [String: Lexicon]) throws(PluginError) -> ([String], [PCRE2Regex]) {
+        var composer = PatternComposer(fragments: manifest.fragments, lexicons: lexicons)
+        var parts = 1
+        while true {
+            var patterns: [String] = [], regexes: [PCRE2Regex] = []
+            do {
+                for part in 0..<parts {
+                    if parts > 1, let largest = composer.lexiconReferences(in: rule.pattern).max(by: { $0.value < $1.value }) {
+                        composer.split = (String(largest.key.dropFirst()), part, parts)
+                    }
+                    let expanded = try composer.expand(rule.pattern)
+                    patterns.append(expanded)
+                    regexes.append(try PCRE2Regex(expanded, options: rule.options.union(.anchored)))
+                }
+                return (patterns, regexes)
+            } catch let error as PatternCompileError {
+                guard error.isTooLarge, parts < 64, !composer.lexiconReferences(in: rule.pattern).isEmpty else {
+                    throw Self.error(manifest, rule, "pattern does not compile: \(error.message) at offset \(error.offset) of the expanded pattern")
+                }
+                parts *= 2
+            } catch let error as PatternComposer.CompositionError {
+                switch error {
+                case .unknownFragment(let name): throw Self.error(manifest, rule, "unknown fragment {\(name)}")
+                case .unknownLexicon(let name): throw Self.error(manifest, rule, "unknown lexicon {@\(name)}")
+                case .cycle(let name): throw Self.error(manifest, rule, "fragment {\(name)} refers to itself")
+                }
+            } catch {
+                throw Self.error(manifest, rule, "\(error)")
+            }
+        }
+    }
+
+    private static func scanPatterns(for rules: [CompiledRule], units: [(rule: Int, variant: Int)],
+                                     origin: String) throws(PluginError) -> [(regex: PCRE2Regex, rules: [Int])] {
+        let alternatives = units.map { unit -> String in
+            let rule = rules[unit.rule]
+            let options = rule.manifest.options
+            let flags = (options.contains(.caseless) ? "i" : "") + (options.contains(.extended) ? "x" : "")
+                + (options.contains(.multiline) ? "m" : "") + (options.contains(.dotAll) ? "s" : "")
+            let pattern = rule.expandedPatterns[unit.variant]
+            return flags.isEmpty ? "(?:\(pattern))" : "(?\(flags):\(pattern))"
+        }
+        do {
+            var covered: [Int] = []
+            for unit in units where !covered.contains(unit.rule) { covered.append(unit.rule) }
+            return [(try PCRE2Regex("(?J)" + alternatives.joined(separator: "|")), covered)]
+        } catch {
+            guard units.count > 1 else {
+                throw PluginError(file: origin, message: "rule '\(rules[units[0].rule].manifest.id)' cannot be scanned: \(error.message)")
+            }
+            let half = units.count / 2
+            return try scanPatterns(for: rules, units: Array(units[..<half]), origin: origin)
+                + scanPatterns(for: rules, units: Array(units[half...]), origin: origin)
+        }
     }
 
     /// Runs every rule at every position where one can start, normalizes the matches, and
@@ -122,16 +151,16 @@ public final class Plugin: Sendable {
                 for index in scans[scan].rules where !failedRules.contains(index) {
                     let rule = rules[index]
                     do {
-                        guard try rule.anchored.firstMatch(in: bytes, from: start, scratch: scratch),
+                        guard let variant = try longestVariant(of: rule, at: start, in: bytes, scratch: scratch),
                               let whole = scratch.range(0) else { continue }
-                        let span = rule.spanGroup.flatMap { scratch.range($0) } ?? whole
+                        let span = rule.spanGroups[variant].flatMap { scratch.range($0) } ?? whole
                         guard !span.isEmpty else { continue }
                         if rule.manifest.action == .block {
                             output.append(Candidate(plugin: pluginIndex, rule: index, bytes: span, value: nil))
                             continue
                         }
                         let match = RuleMatch(bytes: bytes, span: span, rule: rule.manifest, document: document,
-                                              groupNumbers: rule.anchored.groupNumbers, scratch: scratch)
+                                              groupNumbers: rule.anchored[variant].groupNumbers, scratch: scratch)
                         if let normalized = normalizer.normalize(match) {
                             output.append(Candidate(plugin: pluginIndex, rule: index, bytes: span,
                                                     value: normalized.value, inferred: normalized.inferred))
@@ -147,5 +176,25 @@ public final class Plugin: Sendable {
                 advance(scan, from: offset)
             }
         }
+    }
+
+    /// Matches a rule's variants anchored at `start`; the longest match wins and is left in
+    /// `scratch`. Nil when none matches.
+    private func longestVariant(of rule: CompiledRule, at start: Int, in bytes: UnsafeBufferPointer<UInt8>,
+                                scratch: PCRE2Scratch) throws(PatternMatchError) -> Int? {
+        guard rule.anchored.count > 1 else {
+            return try rule.anchored[0].firstMatch(in: bytes, from: start, scratch: scratch) ? 0 : nil
+        }
+        var best: (variant: Int, end: Int)?
+        for (index, regex) in rule.anchored.enumerated() {
+            if try regex.firstMatch(in: bytes, from: start, scratch: scratch), let end = scratch.range(0)?.upperBound,
+               end > best?.end ?? -1 {
+                best = (index, end)
+            }
+        }
+        guard let best else { return nil }
+        // Re-run the winner so its groups are the ones in `scratch`.
+        _ = try rule.anchored[best.variant].firstMatch(in: bytes, from: start, scratch: scratch)
+        return best.variant
     }
 }

@@ -15,6 +15,9 @@ public struct PluginManifest: Sendable {
     /// Mark an amount in parentheses right after another (`(about $460 million)`) as its
     /// `equivalentOf`.
     public var linkEquivalents: Bool
+    /// Resolve a name that repeats the end of an earlier, longer name in the same document
+    /// (`Defence Policy Dialogue`) to that name.
+    public var linkShortForms: Bool
     /// Free-form options handed to the normalizer.
     public var params: [String: String]
     /// Reusable pattern pieces, referenced as `{Name}` in patterns and other fragments.

@@ -1,0 +1,29 @@
+import Testing
+@testable import GleanerCore
+
+@Suite struct EntityIndexTests {
+    func mention(_ doc: String, _ kind: String, _ text: String, _ value: JSONValue) -> Mention {
+        Mention(doc: doc, kind: kind, start: 0, end: text.unicodeScalars.count, byteStart: 0, byteEnd: text.utf8.count,
+                text: text, value: value, extractor: "x@1", rule: "r", inferred: [], equivalentOf: nil, context: nil)
+    }
+
+    @Test func oneRowPerCanonicalNameWithAcronymsAliasesAndCounts() {
+        var index = EntityIndex()
+        let quad = JSONValue.object([("name", .string("Quadrilateral Security Dialogue")), ("acronym", .string("Quad"))])
+        index.add(document: "a", mentions: [mention("a", "program", "Quad", quad), mention("a", "program", "Quad", quad),
+                                            mention("a", "date", "2019", .string("2019"))])
+        index.add(document: "b", mentions: [mention("b", "program", "Quadrilateral Security Dialogue",
+                                                    .object([("name", .string("Quadrilateral Security Dialogue"))])),
+                                            mention("b", "exercise", "Malabar 2019", .object([("name", .string("Malabar")), ("year", .int(2019))]))])
+        let records = index.records
+        #expect(records.map { $0["id"]?.stringValue } == ["exercise:malabar", "program:quadrilateral-security-dialogue"])
+        let program = records[1]
+        #expect(program["acronyms"] == .array([.string("Quad")]))
+        #expect(program["aliases"] == .array([.string("Quad"), .string("Quadrilateral Security Dialogue")]))
+        #expect(program["mentions"] == .int(3))
+        #expect(program["documents"] == .int(2))
+        #expect(program["firstDocument"] == .string("a"))
+        #expect(program["lastDocument"] == .string("b"))
+        #expect(records[0]["editions"] == .array([.int(2019)]))
+    }
+}
