@@ -21,11 +21,13 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "GleanerCore", targets: ["GleanerCore"]),
+        .library(name: "GleanerStore", targets: ["GleanerStore"]),
         .executable(name: "glean", targets: ["glean"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: extractorTargets + [
         .systemLibrary(
@@ -37,6 +39,11 @@ let package = Package(
             name: "GleanerCore",
             dependencies: ["CPCRE2", .product(name: "Yams", package: "Yams")]
         ),
+        // The SQLite store: the only target that imports GRDB.
+        .target(
+            name: "GleanerStore",
+            dependencies: ["GleanerCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .target(
             name: "GleanerCatalog",
             dependencies: ["GleanerCore"] + extractors.map { .target(name: "\($0)Extractor") }
@@ -44,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "glean",
             dependencies: [
-                "GleanerCore", "GleanerCatalog",
+                "GleanerCore", "GleanerCatalog", "GleanerStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +61,7 @@ let package = Package(
             dependencies: ["GleanerCore", "GleanerCatalog"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "GleanerStoreTests", dependencies: ["GleanerStore", "GleanerCore"]),
         .testTarget(name: "CLITests", dependencies: ["GleanerCore"]),
     ]
 )

@@ -19,6 +19,20 @@ public struct BatchRunner: Sendable {
         self.context = context
     }
 
+    /// Lets a store skip documents it already holds and receive each batch (`--db`).
+    public struct Store {
+        /// The stored mentions of a document that needs no extraction, else nil.
+        public var reuse: (Document) throws -> [Mention]?
+        /// Called after each batch with the documents that were extracted, in input order.
+        public var save: ([(record: DocumentRecord, mentions: [Mention])]) throws -> Void
+
+        public init(reuse: @escaping (Document) throws -> [Mention]?,
+                    save: @escaping ([(record: DocumentRecord, mentions: [Mention])]) throws -> Void) {
+            self.reuse = reuse
+            self.save = save
+        }
+    }
+
     public struct Summary: Sendable {
         public var documents = 0
         public var failedDocuments = 0
@@ -26,6 +40,8 @@ public struct BatchRunner: Sendable {
         public var mentionsByKind: [String: Int] = [:]
         public var seconds = 0.0
         public var entities = EntityIndex()
+        /// Documents whose mentions came from the store unchanged.
+        public var reused = 0
     }
 
     /// What one document contributes to each output file.
@@ -36,6 +52,9 @@ public struct BatchRunner: Sendable {
         var counts: [String: Int] = [:]
         var named: [Mention] = []
         var failed = false
+        var record: DocumentRecord?
+        var mentionList: [Mention] = []
+        var reused = false
     }
 
     public var kinds: [String] {
@@ -44,7 +63,7 @@ public struct BatchRunner: Sendable {
         return seen
     }
 
-    public func run(_ documents: [Document], writer: DatasetWriter) throws(DatasetWriter.WriteError) -> Summary {
+    public func run(_ documents: [Document], writer: DatasetWriter, store: Store? = nil) throws -> Summary {
         let started = DispatchTime.now()
         var summary = Summary()
         let batchSize = 64 * jobs
@@ -52,7 +71,8 @@ public struct BatchRunner: Sendable {
         while index < documents.count {
             let batch = Array(documents[index..<min(index + batchSize, documents.count)])
             index += batch.count
-            let outputs = process(batch)
+            let stored = try batch.map { document in try store?.reuse(document) }
+            let outputs = process(batch, stored: stored)
             var mentions: [UInt8] = [], records: [UInt8] = [], decisions: [UInt8] = []
             for (document, output) in zip(batch, outputs) {
                 mentions += output.mentions
@@ -63,7 +83,9 @@ public struct BatchRunner: Sendable {
                 if output.failed { summary.failedDocuments += 1 }
                 summary.mentionsByKind.merge(output.counts, uniquingKeysWith: +)
                 summary.entities.add(document: document.id, mentions: output.named)
+                if output.reused { summary.reused += 1 }
             }
+            try store?.save(outputs.filter { !$0.reused }.map { ($0.record!, $0.mentionList) })
             try writer.append(mentions, to: "mentions.jsonl")
             try writer.append(records, to: "documents.jsonl")
             if explain { try writer.append(decisions, to: "decisions.jsonl") }
@@ -79,7 +101,7 @@ public struct BatchRunner: Sendable {
     }
 
     /// Processes a batch on `jobs` threads, each with its own scratch, striped by index.
-    func process(_ batch: [Document]) -> [Output] {
+    func process(_ batch: [Document], stored: [[Mention]?]) -> [Output] {
         let results = UnsafeMutableBufferPointer<Output>.allocate(capacity: batch.count)
         results.initialize(repeating: Output())
         defer { results.deallocate() }
@@ -89,18 +111,24 @@ public struct BatchRunner: Sendable {
             let scratch = engine.makeScratch()
             var position = worker
             while position < batch.count {
-                box.buffer[position] = processOne(batch[position], scratch: scratch)
+                box.buffer[position] = processOne(batch[position], scratch: scratch, stored: stored[position])
                 position += workers
             }
         }
         return Array(results)
     }
 
-    func processOne(_ document: Document, scratch: Engine.Scratch) -> Output {
-        var result = engine.extract(document, scratch: scratch)
+    func processOne(_ document: Document, scratch: Engine.Scratch, stored: [Mention]? = nil) -> Output {
         var output = Output()
+        var result: Engine.Result
+        if let stored {
+            result = Engine.Result(mentions: stored, decisions: [], ruleFailures: [], validationError: nil, candidates: [])
+            output.reused = true
+        } else {
+            result = engine.extract(document, scratch: scratch)
+        }
         let error = result.validationError
-        if context {
+        if context && !output.reused {
             var text = document.text
             text.withUTF8 { bytes in
                 for index in result.mentions.indices {
@@ -118,6 +146,8 @@ public struct BatchRunner: Sendable {
         output.failed = error != nil
         let record = DocumentRecord(document: document, kinds: kinds, mentions: result.mentions,
                                     error: error, warnings: result.ruleFailures)
+        output.record = record
+        output.mentionList = result.mentions
         JSONWriter.append(record.json, to: &output.document)
         output.document.append(0x0A)
         if explain {

@@ -13,21 +13,26 @@ public struct RunManifest {
     }
 
     public var json: JSONValue {
-        let plugins: [JSONValue] = engine.plugins.map { plugin in
-            .object([("id", .string(plugin.id)), ("version", .string(plugin.manifest.version)),
-                     ("kind", .string(plugin.kind)), ("origin", .string(plugin.manifest.origin)),
-                     ("manifestSHA256", .string(plugin.manifestSHA256))])
-        }
         let counts: [(String, JSONValue)] = [
             ("documents", .int(summary.documents)), ("failedDocuments", .int(summary.failedDocuments)),
             ("bytes", .int(summary.bytes)),
             ("mentions", .object(summary.mentionsByKind.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+            ("entities", .int(summary.entities.count)),
         ]
         return .object([
-            ("tool", .string("glean")), ("version", .string(Self.toolVersion)), ("plugins", .array(plugins)),
+            ("tool", .string("glean")), ("version", .string(Self.toolVersion)), ("plugins", Self.plugins(engine)),
             ("options", .object(options)), ("counts", .object(counts)),
             ("timings", .object([("seconds", .number(ExactNumber(significand: Int128(summary.seconds * 1e6), exponent: -6)))])),
         ])
+    }
+
+    /// Each plugin's id, version, kind, origin and manifest hash.
+    public static func plugins(_ engine: Engine) -> JSONValue {
+        .array(engine.plugins.map { plugin in
+            .object([("id", .string(plugin.id)), ("version", .string(plugin.manifest.version)),
+                     ("kind", .string(plugin.kind)), ("origin", .string(plugin.manifest.origin)),
+                     ("manifestSHA256", .string(plugin.manifestSHA256))])
+        })
     }
 
     public var bytes: [UInt8] {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GleanerCore
+import GleanerStore
 
 extension Glean {
     struct Run: ParsableCommand {
@@ -19,6 +20,12 @@ extension Glean {
         @Flag(help: "Add each mention's sentence as `context`.")
         var context = false
 
+        @Option(help: "Also write to this SQLite database: unchanged documents are not re-extracted, changed ones replace their rows.")
+        var db: String?
+
+        @Flag(help: "With --db: delete documents that are no longer in the inputs.")
+        var prune = false
+
         @OptionGroup var options: ExtractionOptions
 
         func run() throws {
@@ -33,19 +40,26 @@ extension Glean {
             let engine = try options.loadEngine()
             let documents = try readDocuments(paths)
             let runner = BatchRunner(engine: engine, jobs: options.jobs, explain: explain, context: context)
+            if prune, db == nil { throw CLIError.usage("--prune needs --db") }
             let summary: BatchRunner.Summary
             do {
                 let files = ["documents.jsonl", "mentions.jsonl", "entities.jsonl"] + (explain ? ["decisions.jsonl"] : [])
                 let writer = try DatasetWriter(directory: out, files: files)
-                summary = try runner.run(documents, writer: writer)
-                try writer.write(RunManifest(engine: engine, summary: summary, options: runOptions).bytes, as: "run.json")
+                let database = try db.map { try DatabaseSession(path: $0, engine: engine, documents: documents, options: runOptions) }
+                summary = try runner.run(documents, writer: writer, store: database?.hooks)
+                let manifest = RunManifest(engine: engine, summary: summary, options: runOptions)
+                try database?.finish(summary: summary, manifest: manifest, prune: prune, keeping: Set(documents.map(\.id)))
+                try writer.write(manifest.bytes, as: "run.json")
                 try writer.commit()
+            } catch let error as CLIError {
+                throw error
             } catch {
                 throw CLIError.output(String(describing: error))
             }
             if !options.quiet {
                 let counts = runner.kinds.map { "\($0) \(summary.mentionsByKind[$0, default: 0])" }.joined(separator: ", ")
                 let rate = summary.seconds > 0 ? Double(summary.bytes) / summary.seconds / 1e6 : 0
+                if db != nil { print("\(summary.reused) unchanged document(s) taken from \(db!)") }
                 print("\(summary.documents) documents, \(summary.mentionsByKind.values.reduce(0, +)) mentions (\(counts)) in \(String(format: "%.3f", summary.seconds)) s, \(String(format: "%.1f", rate)) MB/s -> \(out)/")
                 if summary.failedDocuments > 0 {
                     printError("glean: \(summary.failedDocuments) document(s) failed: see status \"error\" in \(out)/documents.jsonl")
@@ -56,7 +70,8 @@ extension Glean {
 
         private var runOptions: [(String, JSONValue)] {
             [("paths", .array(paths.map(JSONValue.string))), ("kinds", options.kinds.map(JSONValue.string) ?? .null),
-             ("plugins", .array(options.pluginDirectories.map(JSONValue.string))), ("explain", .bool(explain)), ("context", .bool(context))]
+             ("plugins", .array(options.pluginDirectories.map(JSONValue.string))), ("explain", .bool(explain)), ("context", .bool(context)), ("db", db.map(JSONValue.string) ?? .null),
+             ("prune", .bool(prune))]
         }
     }
 }

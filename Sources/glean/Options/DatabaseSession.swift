@@ -1,0 +1,35 @@
+import GleanerCore
+import GleanerStore
+
+/// One run's use of the SQLite store (`glean run --db`): a run row, the documents that need no
+/// re-extraction (same content hash and same extraction fingerprint), a transaction per batch,
+/// then entities, pruning and the run's counts.
+struct DatabaseSession {
+    let store: DatasetStore
+    let runID: Int64
+    let unchanged: Set<String>
+
+    init(path: String, engine: Engine, documents: [Document], options: [(String, JSONValue)]) throws {
+        store = try DatasetStore(path: path)
+        let plugins = RunManifest.plugins(engine)
+        // Anything that changes the mentions: plugins and their manifests, and --context.
+        let contextOption = options.first { $0.0 == "context" }?.1 ?? .bool(false)
+        let fingerprint = SHA256.hex(JSONWriter.string(.array([plugins, contextOption])).utf8)
+        runID = try store.beginRun(tool: "glean \(RunManifest.toolVersion)", pluginFingerprint: fingerprint,
+                                   plugins: plugins, options: .object(options))
+        unchanged = try store.unchangedDocuments(documents.map { ($0.id, SHA256.hex($0.text.utf8)) },
+                                                 pluginFingerprint: fingerprint)
+    }
+
+    var hooks: BatchRunner.Store {
+        BatchRunner.Store(
+            reuse: { document in unchanged.contains(document.id) ? try store.storedMentions(for: document.id) : nil },
+            save: { batch in if !batch.isEmpty { try store.write(batch: batch, runID: runID) } })
+    }
+
+    func finish(summary: BatchRunner.Summary, manifest: RunManifest, prune: Bool, keeping ids: Set<String>) throws {
+        try store.replaceEntities(summary.entities.records)
+        if prune { _ = try store.prune(keeping: ids) }
+        try store.finishRun(runID, counts: manifest.json["counts"] ?? .null)
+    }
+}
