@@ -8,7 +8,7 @@ import Testing
 
     @Test func unknownKeyNamesFileLineAndColumn() throws {
         let problem = try #require(error("id: x\nversion: \"1\"\nkind: k\nnormalizer: text\nrulez: []\n"))
-        #expect(problem.description == "fixture/manifest.yaml:5:1: error: unknown key 'rulez' in the manifest (allowed: description, examples, fragments, id, kind, lexicons, linkAcronyms, linkEquivalents, linkShortForms, normalizer, params, priority, rules, version)")
+        #expect(problem.description == "fixture/manifest.yaml:5:1: error: unknown key 'rulez' in the manifest (allowed: description, examples, fragments, id, inferYears, kind, lexicons, linkAcronyms, linkEquivalents, linkShortForms, normalizer, params, priority, rules, version)")
     }
 
     @Test func malformedYAMLGivesPosition() throws {

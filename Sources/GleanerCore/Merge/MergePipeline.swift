@@ -11,6 +11,8 @@ public struct MergePipeline: Sendable {
         AcronymLinker(),
         // After acronyms: a short form takes the full name of an earlier mention.
         ShortFormLinker(),
+        // After overlaps: yearless dates look at the dates kept before them.
+        YearInferrer(),
         // Last: needs the final, sorted amounts.
         AmountLinker(),
     ])

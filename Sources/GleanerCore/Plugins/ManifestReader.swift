@@ -19,7 +19,7 @@ struct ManifestReader {
         }
         let top = try mapping(root, "the manifest",
                               allowed: ["id", "version", "kind", "description", "normalizer", "priority",
-                                        "linkAcronyms", "linkEquivalents", "linkShortForms", "params", "fragments", "lexicons", "rules", "examples"])
+                                        "linkAcronyms", "linkEquivalents", "linkShortForms", "inferYears", "params", "fragments", "lexicons", "rules", "examples"])
         let id = try requiredString(top, "id", in: root)
         guard Self.isIdentifier(id) else {
             throw error(at: top["id"], "plugin id '\(id)' must be lowercase letters, digits, '_' or '-'")
@@ -34,6 +34,7 @@ struct ManifestReader {
             linkAcronyms: try optionalBool(top, "linkAcronyms") ?? false,
             linkEquivalents: try optionalBool(top, "linkEquivalents") ?? false,
             linkShortForms: try optionalBool(top, "linkShortForms") ?? false,
+            inferYears: try optionalBool(top, "inferYears") ?? false,
             params: try stringMap(top["params"], "params"),
             fragments: try stringMap(top["fragments"], "fragments"),
             lexicons: [], rules: [], examples: [], origin: file)

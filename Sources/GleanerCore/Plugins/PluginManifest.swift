@@ -18,6 +18,8 @@ public struct PluginManifest: Sendable {
     /// Resolve a name that repeats the end of an earlier, longer name in the same document
     /// (`Defence Policy Dialogue`) to that name.
     public var linkShortForms: Bool
+    /// Fill in missing years (`XXXX`) from the reference date or the nearest earlier date.
+    public var inferYears: Bool
     /// Free-form options handed to the normalizer.
     public var params: [String: String]
     /// Reusable pattern pieces, referenced as `{Name}` in patterns and other fragments.
