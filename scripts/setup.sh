@@ -5,6 +5,8 @@ set -euo pipefail
 
 need=()
 pkg-config --exists libpcre2-8 2>/dev/null || need+=(libpcre2-dev)
+pkg-config --exists libxml-2.0 2>/dev/null || need+=(libxml2-dev)
+pkg-config --exists zlib 2>/dev/null || need+=(zlib1g-dev)
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
 if [ ${#need[@]} -gt 0 ]; then
