@@ -11,7 +11,8 @@ let extractorTargets: [Target] = extractors.map { name in
         name: "\(name)Extractor",
         dependencies: ["GleanerCore"],
         path: "Plugins/\(name)",
-        exclude: ["README.md"],
+        // HeldOut/: the plugin's own held-out evaluation articles and gold, not resources.
+        exclude: ["README.md"] + (name == "Programs" ? ["HeldOut"] : []),
         resources: [.embedInCode("Resources")]
     )
 }

@@ -18,3 +18,11 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 command -v swift >/dev/null 2>&1 || { echo "setup: swift is not on PATH (install Swift 6 first)" >&2; exit 1; }
 python3 -c "import jsonschema, pytest" 2>/dev/null || python3 -m pip install -q jsonschema pytest
+# Headless Chromium renders `glean report` pages in Tests/ReportBrowserTests.
+if ! command -v chromium >/dev/null 2>&1; then
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    echo "setup: installing chromium" >&2
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+fi

@@ -11,3 +11,4 @@ swift build --build-tests
 swift test --skip-build
 
 scripts/accuracy.sh
+python3 -m pytest -q Tests/ReportBrowserTests; scripts/tutorial-check.sh

@@ -12,7 +12,9 @@ struct DateGroupReader: Sendable {
 
     static let suffixes = [""] + "bcdefghijklmnopq".map { "_\($0)" }
     static let sideParts = ["d", "m", "y", "a", "b", "q", "h", "season", "holiday"]
-    static let otherParts = ["fy", "fy2", "decade"]
+    /// `wk` ordinal week (`first`, `3rd`, `last`), `wkn` a count of weeks (`first 2 weeks`),
+    /// `isowk` an ISO week number, `wb` marks `week beginning <day>`.
+    static let otherParts = ["fy", "fy2", "decade", "wk", "wkn", "isowk", "wb"]
 
     /// Every group name the normalizer understands (the loader checks each rule has one).
     static var allGroups: Set<String> {
@@ -55,7 +57,9 @@ struct DateGroupReader: Sendable {
                 let row = months.row(for: Self.text(m)) ?? ordinals.row(for: Self.text(m))
                 guard let value = row?["number"].flatMap({ Int($0) }), (1...12).contains(value) else { return nil }
                 side.month = value
-                side.monthCapitalized = m.first.map { $0 >= 65 && $0 <= 90 } ?? false
+                // Lower case is a date only for names that are not also words (months.tsv `word`).
+                let capitalized = m.first.map { $0 >= 65 && $0 <= 90 } ?? false
+                side.monthCapitalized = capitalized || (row?["word"] ?? "").isEmpty
             }
         }
         if let d = bytes("d" + s, in: match) {

@@ -3,7 +3,8 @@ import GleanerCore
 /// The `date` normalizer: builds the TIMEX-like values of ANNOTATION.md (`2019-03-21`,
 /// `2019-09/2019-10`, `FY2019`, `199X`, `2017-Q1`, `XXXX-03-03`) from the named groups of
 /// the manifest's rules, sharing a month or year between the two ends of a range, widening
-/// two-digit years and taking a missing year from the document's reference date.
+/// two-digit years and taking a missing year from the document's reference date; weeks
+/// become day ranges (WeekCalendar).
 struct DateNormalizer: Normalizer {
     let reader: DateGroupReader
 
@@ -32,6 +33,10 @@ struct DateNormalizer: Normalizer {
             guard digits.count == 4 || digits.count == 2 else { return nil }
             let year = Self.widen(DateGroupReader.number(digits), twoDigit: digits.count == 2, reference: reference)
             value = String(year / 10) + "X"
+        } else if reader.bytes("wk", in: match) != nil || reader.bytes("isowk", in: match) != nil
+                    || reader.bytes("wb", in: match) != nil {
+            guard let week = week(match, reference: reference, inferred: &inferred) else { return nil }
+            value = week
         } else {
             guard var start = reader.side(1, in: match) else { return nil }
             if var end = reader.side(2, in: match) {
@@ -44,6 +49,38 @@ struct DateNormalizer: Normalizer {
         }
         guard DateValueSyntax.isValid(value) else { return nil }
         return Normalization(value: .string(value), inferred: inferred)
+    }
+
+    /// A week as a day range (conventions in WeekCalendar): an ordinal week of a month or
+    /// year, an ISO week of a year, or the seven days from a day.
+    func week(_ match: RuleMatch, reference: Int?, inferred: inout [String]) -> String? {
+        guard var side = reader.side(1, in: match) else { return nil }
+        if let year = side.year { side.year = Self.widen(year, twoDigit: side.twoDigitYear, reference: reference) }
+        // Without a written year: the reference year (inferred), else a yearless range.
+        if side.year == nil, side.month != nil, let reference {
+            side.year = reference
+            inferred = ["year"]
+        }
+        if let iso = reader.bytes("isowk", in: match) {
+            guard let year = side.year, side.month == nil, let n = DateGroupReader.leadingNumber(iso) else { return nil }
+            return WeekCalendar.iso(week: n, year: year)
+        }
+        if let wk = reader.bytes("wk", in: match) {
+            guard side.day == nil, side.year != nil || side.month != nil else { return nil }
+            let word = DateGroupReader.text(wk).lowercased()
+            guard let ordinal = word == "last" || word == "final" ? -1 : DateGroupReader.leadingNumber(wk) ?? reader.ordinal(wk)
+            else { return nil }
+            var count = 1
+            if let n = reader.bytes("wkn", in: match) {
+                let text = DateGroupReader.text(n).lowercased()
+                guard let value = DateGroupReader.leadingNumber(n) ?? ["two": 2, "three": 3, "four": 4][text],
+                      ordinal == 1 || ordinal == -1 else { return nil }
+                count = value
+            }
+            return WeekCalendar.ordinal(ordinal, count: count, month: side.month, year: side.year)
+        }
+        guard let month = side.month, let day = side.day else { return nil }
+        return WeekCalendar.from(WeekCalendar.Day(year: side.year, month: month, day: day))
     }
 
     /// A two-digit year is 20YY when that is at most ten years after the reference year.

@@ -9,8 +9,8 @@ struct DateSide {
     var quarter: Int?
     var half: Int?
     var season: String?
-    /// False when a month name was written in lower case: a yearless date needs a
-    /// capitalized month (`May 29`, never the verb `may`).
+    /// False when a month name that is also a word was written in lower case: a yearless
+    /// date needs it capitalized (`May 29`, never the verb `may`; `april 22` is fine).
     var monthCapitalized = true
 
     var isEmpty: Bool {

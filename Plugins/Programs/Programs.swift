@@ -1,11 +1,11 @@
 import GleanerCore
 
-/// The `program` extractor: a manifest-only plugin compiled in (it uses the core `name`
-/// normalizer); this file only embeds its resources.
+/// The `program` extractor: its manifest and lexicon, and the `program` normalizer (the core
+/// `name` normalizer with title case for all-caps headings).
 public enum Programs {
     public static let bundle = PluginBundle(origin: "built-in", files: [
         "manifest.yaml": PackageResources.manifest_yaml,
         "programs.tsv": PackageResources.programs_tsv,
     ])
-    public static let normalizers: [NormalizerFactory] = []
+    public static let normalizers: [NormalizerFactory] = [ProgramNormalizer.factory]
 }

@@ -61,11 +61,13 @@ extension Glean {
             print("\(documentCount) documents")
             print("kind       gold  pred      P      R     F1  lenF1  value")
             for score in scores {
-                let value = score.valueAccuracy.map { String(format: "%.3f", $0) } ?? "-"
+                // score.py rounds to 4 places, then prints 3: round twice the same way.
+                func r4(_ x: Double) -> Double { (x * 10_000).rounded(.toNearestOrEven) / 10_000 }
+                let value = score.valueAccuracy.map { String(format: "%.3f", r4($0)) } ?? "-"
                 // The same columns as score.py, so the two tables can be diffed.
                 let kind = score.kind.padding(toLength: max(9, score.kind.count), withPad: " ", startingAt: 0)
                 let numbers = String(format: "%5d %5d %6.3f %6.3f %6.3f %6.3f", score.gold, score.predicted,
-                                     score.precision, score.recall, score.f1, score.lenientF1)
+                                     r4(score.precision), r4(score.recall), r4(score.f1), r4(score.lenientF1))
                 print("\(kind) \(numbers) \(String(repeating: " ", count: max(0, 6 - value.count)))\(value)")
             }
             guard errors > 0 else { return }

@@ -26,6 +26,15 @@ extension Glean {
         @Flag(help: "With --db: delete documents that are no longer in the inputs.")
         var prune = false
 
+        @Option(help: "Only read files (inside folders) whose relative path matches this glob (repeatable; `**` crosses folders, a pattern without `/` matches the file name).")
+        var include: [String] = []
+
+        @Option(help: "Skip files (inside folders) whose relative path matches this glob (repeatable).")
+        var exclude: [String] = []
+
+        @Option(name: .customLong("summary-json"), help: "Also write the run's summary as JSON to this file ('-' for standard output).")
+        var summaryJSON: String?
+
         @OptionGroup var options: ExtractionOptions
 
         func run() throws {
@@ -38,15 +47,22 @@ extension Glean {
 
         private func execute() throws {
             let engine = try options.loadEngine()
-            let documents = try readDocuments(paths)
+            let inputs = try readInputs(paths, filter: PathFilter(include: include, exclude: exclude))
+            let documents = inputs.documents
+            let progress = ProgressReporter(totalDocuments: documents.count + inputs.failed.count,
+                                            totalBytes: documents.reduce(0) { $0 + $1.text.utf8.count },
+                                            enabled: !options.quiet && ProgressReporter.standardErrorIsTerminal)
             let runner = BatchRunner(engine: engine, jobs: options.jobs, explain: explain, context: context)
             if prune, db == nil { throw CLIError.usage("--prune needs --db") }
-            let summary: BatchRunner.Summary
+            var summary: BatchRunner.Summary
             do {
                 let files = ["documents.jsonl", "mentions.jsonl", "entities.jsonl"] + (explain ? ["decisions.jsonl"] : [])
                 let writer = try DatasetWriter(directory: out, files: files)
                 let database = try db.map { try DatabaseSession(path: $0, engine: engine, documents: documents, options: runOptions) }
-                summary = try runner.run(documents, writer: writer, store: database?.hooks)
+                summary = try runner.run(documents, writer: writer,
+                                         store: progress.enabled ? progress.hooks(around: database?.hooks) : database?.hooks)
+                progress.finish()
+                try recordFailures(inputs.failed, kinds: runner.kinds, writer: writer, summary: &summary)
                 let manifest = RunManifest(engine: engine, summary: summary, options: runOptions)
                 try database?.finish(summary: summary, manifest: manifest, prune: prune, keeping: Set(documents.map(\.id)))
                 try writer.write(manifest.bytes, as: "run.json")
@@ -56,16 +72,52 @@ extension Glean {
             } catch {
                 throw CLIError.output(String(describing: error))
             }
+            if let summaryJSON { try writeSummary(summary, to: summaryJSON) }
             if !options.quiet {
                 let counts = runner.kinds.map { "\($0) \(summary.mentionsByKind[$0, default: 0])" }.joined(separator: ", ")
                 let rate = summary.seconds > 0 ? Double(summary.bytes) / summary.seconds / 1e6 : 0
                 if db != nil { print("\(summary.reused) unchanged document(s) taken from \(db!)") }
-                print("\(summary.documents) documents, \(summary.mentionsByKind.values.reduce(0, +)) mentions (\(counts)) in \(String(format: "%.3f", summary.seconds)) s, \(String(format: "%.1f", rate)) MB/s -> \(out)/")
+                (summaryJSON == "-" ? printError : { print($0) })("\(summary.documents) documents, \(summary.mentionsByKind.values.reduce(0, +)) mentions (\(counts)) in \(String(format: "%.3f", summary.seconds)) s, \(String(format: "%.1f", rate)) MB/s -> \(out)/")
                 if summary.failedDocuments > 0 {
                     printError("glean: \(summary.failedDocuments) document(s) failed: see status \"error\" in \(out)/documents.jsonl")
                 }
             }
             if summary.failedDocuments > 0 { throw ExitCode(1) }
+        }
+
+        /// Documents the reader could not read: a documents.jsonl line with status "error" each.
+        /// (Interim: they follow the documents that were read; in input order once BatchRunner
+        /// takes failed documents itself.)
+        private func recordFailures(_ failed: [FailedDocument], kinds: [String], writer: DatasetWriter,
+                                    summary: inout BatchRunner.Summary) throws {
+            guard !failed.isEmpty else { return }
+            var lines: [UInt8] = []
+            for failure in failed {
+                let document = Document(id: failure.id, source: failure.source, text: "")
+                let record = DocumentRecord(document: document, kinds: kinds, mentions: [], error: failure.message, warnings: [])
+                JSONWriter.append(record.json, to: &lines)
+                lines.append(0x0A)
+                if !options.quiet { printError("glean: \(failure.source): \(failure.message)") }
+            }
+            try writer.append(lines, to: "documents.jsonl")
+            summary.documents += failed.count
+            summary.failedDocuments += failed.count
+        }
+
+        /// `--summary-json`: the counts a script needs, written once the dataset is in place.
+        private func writeSummary(_ summary: BatchRunner.Summary, to path: String) throws {
+            let json = JSONValue.object([
+                ("documents", .int(summary.documents)), ("failed", .int(summary.failedDocuments)),
+                ("bytes", .int(summary.bytes)), ("mentions", .int(summary.mentionsByKind.values.reduce(0, +))),
+                ("kinds", .object(summary.mentionsByKind.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+                ("seconds", .number(ExactNumber(significand: Int128((summary.seconds * 1000).rounded()), exponent: -3))), ("out", .string(out)),
+                ("exitCode", .int(summary.failedDocuments > 0 ? 1 : 0)),
+            ])
+            let text = JSONWriter.string(json) + "\n"
+            if path == "-" { print(text, terminator: ""); return }
+            do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+                throw CLIError.output("cannot write \(path): \(error.localizedDescription)")
+            }
         }
 
         private var runOptions: [(String, JSONValue)] {
@@ -76,24 +128,52 @@ extension Glean {
     }
 }
 
+/// A document the reader could not read (CONTRACT.md: it is recorded with status "error").
+struct FailedDocument {
+    let id: String
+    let source: String
+    let message: String
+}
+
 /// Reads every document behind `paths`; two documents with one id are an error naming both
-/// sources, raised before anything is written.
-func readDocuments(_ paths: [String]) throws -> [Document] {
-    let reader = InputReader()
+/// sources, raised before anything is written. Files that cannot be read (unreadable, broken
+/// link, binary, corrupt gzip) come back as failures; a JSON Lines record without a usable id
+/// is an input error.
+func readInputs(_ paths: [String], filter: PathFilter = PathFilter()) throws -> (documents: [Document], failed: [FailedDocument], replacements: [String: Int]) {
+    let reader = InputReader(filter: filter)
     var documents: [Document] = []
+    var failed: [FailedDocument] = []
+    var replacements: [String: Int] = [:]
     var seen: [String: String] = [:]
     do {
         for source in try reader.sources(paths) {
-            for document in try reader.documents(from: source) {
-                if let previous = seen[document.id] {
-                    throw CLIError.input("duplicate document id '\(document.id)' in \(previous) and \(document.source)")
+            try reader.forEachDocument(in: source) { result in
+                guard let id = result.id else {
+                    guard case .failed(_, let source, let message) = result else { return }
+                    throw CLIError.input("\(source): \(message)")
                 }
-                seen[document.id] = document.source
-                documents.append(document)
+                if let previous = seen[id] {
+                    throw CLIError.input("duplicate document id '\(id)' in \(previous) and \(result.source)")
+                }
+                seen[id] = result.source
+                switch result {
+                case .read(let document, let count):
+                    documents.append(document)
+                    if count > 0 { replacements[id] = count }
+                case .failed(_, let source, let message):
+                    failed.append(FailedDocument(id: id, source: source, message: message))
+                }
             }
         }
     } catch let error as InputReader.InputError {
         throw CLIError.input(error.description)
     }
-    return documents
+    return (documents, failed, replacements)
+}
+
+/// Every document behind `paths`, for commands where an unreadable document is an input error.
+func readDocuments(_ paths: [String]) throws -> [Document] {
+    let inputs = try readInputs(paths)
+    if let first = inputs.failed.first { throw CLIError.input("\(first.source): \(first.message)") }
+    return inputs.documents
 }

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import GleanerCatalog
+import GleanerCore
+
+extension Glean.Plugins {
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate plugin folders without running anything (manifests parse, patterns compile, groups and ids are right) and warn about patterns that may backtrack catastrophically.",
+            discussion: "Warnings do not change the exit code; an invalid plugin exits with 2.")
+        @Argument(help: "Plugin folders (default: the built-in plugins).") var directories: [String] = []
+
+        func run() throws {
+            let plugins: [Plugin]
+            do { plugins = try Catalog.plugins(directories: directories) } catch { fail(with: .plugin(error)) }
+            let checked = directories.isEmpty ? plugins : plugins.filter { $0.source != "built-in" }
+            let checker = PatternRiskChecker()
+            var warnings = 0
+            for plugin in checked {
+                for rule in plugin.rules {
+                    let options = rule.manifest.options
+                    var seen = Set<String>()
+                    for pattern in rule.expandedPatterns {
+                        for risk in checker.risks(in: pattern, caseless: options.contains(.caseless), extended: options.contains(.extended))
+                        where seen.insert("\(risk.kind) \(risk.excerpt)").inserted {
+                            warnings += 1
+                            print("warning: \(plugin.location(line: rule.manifest.line)): rule '\(rule.manifest.id)': \(risk.kind.rawValue): `\(risk.excerpt)`")
+                        }
+                    }
+                }
+            }
+            let rules = checked.reduce(0) { $0 + $1.rules.count }
+            let what = directories.isEmpty ? "built-in plugins" : directories.joined(separator: ", ")
+            print("ok: \(what): \(checked.count) plugin\(checked.count == 1 ? "" : "s"), \(rules) rule\(rules == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        }
+    }
+}

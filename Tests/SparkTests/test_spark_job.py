@@ -1,0 +1,72 @@
+"""scripts/spark/glean_job.py in local mode gives glean run's records, record for record."""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts" / "spark"))
+import glean_job  # noqa: E402
+
+
+def glean_binary():
+    if os.environ.get("GLEAN"):
+        return os.environ["GLEAN"]
+    built = [ROOT / ".build" / kind / "glean" for kind in ("release", "debug")]
+    built = [path for path in built if path.exists()]
+    assert built, "build glean first (swift build)"
+    return str(max(built, key=lambda path: path.stat().st_mtime))
+
+
+def part_files(folder):
+    return "".join(path.read_text(encoding="utf-8") for path in sorted(Path(folder).glob("part-*")))
+
+
+def test_spark_job_writes_glean_runs_mentions_and_documents(tmp_path):
+    glean = glean_binary()
+    dataset = tmp_path / "dataset"
+    subprocess.run([glean, "run", "Corpus/articles", "--out", str(dataset), "--quiet"], cwd=ROOT, check=True)
+    out = tmp_path / "spark"
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        glean_job.main(["Corpus/articles", "--out", str(out), "--master", "local[2]", "--glean", glean, "--partitions", "3"])
+    finally:
+        os.chdir(cwd)
+    assert part_files(out / "mentions.jsonl") == (dataset / "mentions.jsonl").read_text(encoding="utf-8")
+    assert part_files(out / "documents.jsonl") == (dataset / "documents.jsonl").read_text(encoding="utf-8")
+
+    from pyspark.sql import SparkSession
+    spark = SparkSession.builder.master("local[1]").config("spark.ui.enabled", "false").getOrCreate()
+    try:
+        rows = spark.read.parquet(str(out / "mentions.parquet")).orderBy("position").collect()
+        expected = [json.loads(line) for line in (dataset / "mentions.jsonl").read_text(encoding="utf-8").splitlines()]
+        assert [(r.id, r.kind, r.start, r.end, r.text, json.loads(r.value)) for r in rows] == \
+            [(m["id"], m["kind"], m["start"], m["end"], m["text"], m["value"]) for m in expected]
+        documents = spark.read.parquet(str(out / "documents.parquet")).select("id", "status").collect()
+        assert sorted((d.id, d.status) for d in documents) == \
+            sorted((d["id"], d["status"]) for d in map(json.loads, (dataset / "documents.jsonl").read_text().splitlines()))
+    finally:
+        spark.stop()
+
+
+def test_ids_follow_the_contract():
+    assert glean_job.file_id("2024/x.html.gz") == "2024/x"
+    assert glean_job.file_id("000_ab.txt") == "000_ab"
+    assert glean_job.file_id(".profile") == ".profile"
+    assert glean_job.file_id("v1.2.txt") == "v1.2"
+    assert not glean_job.valid_id("../x") and not glean_job.valid_id("/x") and glean_job.valid_id("a/b")
+
+
+def test_binary_and_bad_lines_become_failed_documents(tmp_path):
+    (tmp_path / "b.bin").write_bytes(b"PK\0\1")
+    (tmp_path / "c.jsonl").write_text('not json\n{"id": "ok", "text": "x"}\n')
+    files = glean_job.list_files([str(tmp_path)])
+    results = [record for entry in files for record in glean_job.records(entry)]
+    assert [(r[1], r[4]) for r in results] == [
+        ("b", "binary file (NUL byte at offset 2): skipped"),
+        (None, "not a JSON document record"),
+        ("ok", None),
+    ]
