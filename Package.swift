@@ -65,6 +65,6 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "GleanerStoreTests", dependencies: ["GleanerStore", "GleanerCore"]),
-        .testTarget(name: "CLITests", dependencies: ["GleanerCore"]),
+        .testTarget(name: "CLITests", dependencies: ["GleanerCore", "GleanerStore"]),
     ]
 )

@@ -26,3 +26,9 @@ if ! command -v chromium >/dev/null 2>&1; then
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 fi
+# The Spark job (scripts/spark) and its test: PySpark from pip, and a Java 17 runtime for it.
+if ! command -v java >/dev/null 2>&1; then
+    sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq openjdk-17-jre-headless >/dev/null
+fi
+python3 -c "import pyspark" 2>/dev/null || python3 -m pip install -q pyspark

@@ -12,3 +12,5 @@ swift test --skip-build
 
 scripts/accuracy.sh
 python3 -m pytest -q Tests/ReportBrowserTests; scripts/tutorial-check.sh
+
+python3 -m pytest -q Tests/SparkTests

@@ -12,11 +12,15 @@ public struct BatchRunner: Sendable {
     /// Add each mention's sentence as `context`.
     public let context: Bool
 
-    public init(engine: Engine, jobs: Int, explain: Bool = false, context: Bool = false) {
+    /// Collect per-plugin and per-stage timings into `Summary.profile` (`glean bench`).
+    public let profile: Bool
+
+    public init(engine: Engine, jobs: Int, explain: Bool = false, context: Bool = false, profile: Bool = false) {
         self.engine = engine
         self.jobs = max(1, jobs)
         self.explain = explain
         self.context = context
+        self.profile = profile
     }
 
     /// Lets a store skip documents it already holds and receive each batch (`--db`).
@@ -42,6 +46,10 @@ public struct BatchRunner: Sendable {
         public var entities = EntityIndex()
         /// Documents whose mentions came from the store unchanged.
         public var reused = 0
+        /// Timings, when the runner profiles.
+        public var profile: EngineProfile?
+        /// Nanoseconds spent writing records (serialized by the workers, written here).
+        public var writeNanos: UInt64 = 0
     }
 
     /// What one document contributes to each output file.
@@ -64,15 +72,25 @@ public struct BatchRunner: Sendable {
     }
 
     public func run(_ documents: [Document], writer: DatasetWriter, store: Store? = nil) throws -> Summary {
+        var iterator = documents.makeIterator()
+        return try run(next: { iterator.next() }, writer: writer, store: store)
+    }
+
+    /// Pulls documents from `next` in batches, so memory stays bounded whatever the input size.
+    /// After each batch the writer journals the documents it completed (for `--resume`).
+    public func run(next: () throws -> Document?, writer: DatasetWriter, store: Store? = nil) throws -> Summary {
         let started = DispatchTime.now()
         var summary = Summary()
+        if profile { summary.profile = EngineProfile(plugins: engine.plugins.count) }
         let batchSize = 64 * jobs
-        var index = 0
-        while index < documents.count {
-            let batch = Array(documents[index..<min(index + batchSize, documents.count)])
-            index += batch.count
+        while true {
+            var batch: [Document] = []
+            while batch.count < batchSize, let document = try next() { batch.append(document) }
+            if batch.isEmpty { break }
             let stored = try batch.map { document in try store?.reuse(document) }
-            let outputs = process(batch, stored: stored)
+            let outputs = process(batch, stored: stored, profile: summary.profile)
+            let writing = EngineProfile.now()
+            defer { summary.writeNanos += EngineProfile.now() - writing }
             var mentions: [UInt8] = [], records: [UInt8] = [], decisions: [UInt8] = []
             for (document, output) in zip(batch, outputs) {
                 mentions += output.mentions
@@ -89,6 +107,7 @@ public struct BatchRunner: Sendable {
             try writer.append(mentions, to: "mentions.jsonl")
             try writer.append(records, to: "documents.jsonl")
             if explain { try writer.append(decisions, to: "decisions.jsonl") }
+            try writer.checkpoint(outputs.map { ($0.record!.id, $0.record!.sha256) })
         }
         var entities: [UInt8] = []
         for record in summary.entities.records {
@@ -101,14 +120,17 @@ public struct BatchRunner: Sendable {
     }
 
     /// Processes a batch on `jobs` threads, each with its own scratch, striped by index.
-    func process(_ batch: [Document], stored: [[Mention]?]) -> [Output] {
+    func process(_ batch: [Document], stored: [[Mention]?], profile total: EngineProfile? = nil) -> [Output] {
         let results = UnsafeMutableBufferPointer<Output>.allocate(capacity: batch.count)
         results.initialize(repeating: Output())
         defer { results.deallocate() }
         let workers = min(jobs, batch.count)
         let box = ResultsBox(results)
+        let profiles = (0..<workers).map { _ in total.map { EngineProfile(plugins: $0.matchNanos.count) } }
+        defer { for profile in profiles { if let profile { total?.add(profile) } } }
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let scratch = engine.makeScratch()
+            scratch.profile = profiles[worker]
             var position = worker
             while position < batch.count {
                 box.buffer[position] = processOne(batch[position], scratch: scratch, stored: stored[position])
@@ -121,7 +143,9 @@ public struct BatchRunner: Sendable {
     func processOne(_ document: Document, scratch: Engine.Scratch, stored: [Mention]? = nil) -> Output {
         var output = Output()
         var result: Engine.Result
-        if let stored {
+        if let failure = document.failure {
+            result = Engine.Result(mentions: [], decisions: [], ruleFailures: [], validationError: failure, candidates: [])
+        } else if let stored {
             result = Engine.Result(mentions: stored, decisions: [], ruleFailures: [], validationError: nil, candidates: [])
             output.reused = true
         } else {

@@ -13,6 +13,10 @@ public final class DatasetWriter {
     public let partial: URL
     private var handles: [String: FileHandle] = [:]
     private var buffers: [String: [UInt8]] = [:]
+    /// Bytes written to each file so far (flushed or buffered).
+    private var sizes: [String: Int] = [:]
+    private var journal: FileHandle?
+    public static let journalFile = "journal.jsonl"
     private static let flushThreshold = 1 << 20
 
     public init(directory: String, files: [String]) throws(WriteError) {
@@ -38,6 +42,7 @@ public final class DatasetWriter {
     /// Appends bytes to one file, writing in large blocks.
     public func append(_ bytes: [UInt8], to file: String) throws(WriteError) {
         buffers[file, default: []].append(contentsOf: bytes)
+        sizes[file, default: 0] += bytes.count
         if buffers[file]!.count >= Self.flushThreshold { try flush(file) }
     }
 
@@ -49,6 +54,35 @@ public final class DatasetWriter {
             throw WriteError(path: partial.appendingPathComponent(file).path, message: Self.reason(error))
         }
         buffers[file] = []
+    }
+
+    /// Makes the documents written so far durable and records them in `journal.jsonl`: their ids
+    /// and content hashes, and each file's size after them. `--resume` trusts only what a
+    /// journal line covers, so a batch cut off by a kill is simply redone.
+    public func checkpoint(_ documents: [(id: String, sha256: String)]) throws(WriteError) {
+        for file in handles.keys.sorted() {
+            try flush(file)
+            do { try handles[file]!.synchronize() } catch {
+                throw WriteError(path: partial.appendingPathComponent(file).path, message: Self.reason(error))
+            }
+        }
+        let url = partial.appendingPathComponent(Self.journalFile)
+        if journal == nil {
+            guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = try? FileHandle(forWritingTo: url) else {
+                throw WriteError(path: url.path, message: "cannot create the journal")
+            }
+            journal = handle
+        }
+        let line = JSONValue.object([
+            ("documents", .array(documents.map { .array([.string($0.id), .string($0.sha256)]) })),
+            ("sizes", .object(handles.keys.sorted().map { ($0, .int(sizes[$0, default: 0])) })),
+        ])
+        do {
+            try journal!.write(contentsOf: Data((JSONWriter.string(line) + "\n").utf8))
+            try journal!.synchronize()
+        } catch {
+            throw WriteError(path: url.path, message: Self.reason(error))
+        }
     }
 
     /// Writes a whole small file (`run.json`) into the partial folder.
@@ -70,6 +104,11 @@ public final class DatasetWriter {
         }
         handles = [:]
         let manager = FileManager.default
+        // The journal only serves an interrupted run; a finished dataset does not carry it.
+        try? journal?.close()
+        for file in [Self.journalFile, ResumeState.fingerprintFile] {
+            try? manager.removeItem(at: partial.appendingPathComponent(file))
+        }
         let old = URL(fileURLWithPath: directory.path + ".old")
         do {
             if manager.fileExists(atPath: old.path) { try manager.removeItem(at: old) }

@@ -14,6 +14,8 @@ public final class Engine: Sendable {
     /// Per-thread matching state.
     public final class Scratch {
         let pcre: PCRE2Scratch
+        /// Set to collect timings (`glean bench`).
+        public var profile: EngineProfile?
         init(maxCaptureCount: Int, limits: PCRE2Scratch.Limits) {
             pcre = PCRE2Scratch(maxCaptureCount: maxCaptureCount, limits: limits)
         }
@@ -40,14 +42,21 @@ public final class Engine: Sendable {
         return text.withUTF8 { bytes in
             var candidates: [Candidate] = []
             var failures: [String] = []
+            let profile = scratch.profile
             for (index, plugin) in plugins.enumerated() {
+                let started = profile == nil ? 0 : EngineProfile.now()
                 plugin.candidates(in: document, bytes: bytes, pluginIndex: index, scratch: scratch.pcre,
-                                  into: &candidates, failures: &failures)
+                                  into: &candidates, failures: &failures, profile: profile)
+                if let profile { profile.matchNanos[index] &+= EngineProfile.now() - started }
             }
             let proposed = keepCandidates ? candidates : []
             var decisions: [Decision] = []
             let context = MergeContext(document: document, bytes: bytes, plugins: plugins)
+            let merging = profile == nil ? 0 : EngineProfile.now()
             pipeline.run(&candidates, in: context, decisions: &decisions)
+            let building = profile == nil ? 0 : EngineProfile.now()
+            profile?.mergeNanos += building - merging
+            defer { profile?.buildNanos += EngineProfile.now() - building }
             var mentions = MentionBuilder.build(candidates, in: context)
             var validationError: String?
             for mention in mentions {

@@ -37,3 +37,23 @@ public struct Mention: Sendable, Equatable {
     /// `<doc>#<start>-<end>`.
     public var id: String { "\(doc)#\(start)-\(end)" }
 }
+
+extension Mention {
+    /// Reads a `mentions.jsonl` record back (for `--resume` and stores): nil when a field is
+    /// missing or of the wrong type.
+    public init?(record: JSONValue) {
+        func int(_ key: String) -> Int? {
+            guard case .number(let number)? = record[key], number.exponent >= 0 else { return nil }
+            return Int(number.description)
+        }
+        guard let doc = record["doc"]?.stringValue, let kind = record["kind"]?.stringValue,
+              let start = int("start"), let end = int("end"), let byteStart = int("byteStart"),
+              let byteEnd = int("byteEnd"), let text = record["text"]?.stringValue, let value = record["value"],
+              let extractor = record["extractor"]?.stringValue, let rule = record["rule"]?.stringValue else { return nil }
+        var inferred: [String] = []
+        if case .array(let items)? = record["inferred"] { inferred = items.compactMap(\.stringValue) }
+        self.init(doc: doc, kind: kind, start: start, end: end, byteStart: byteStart, byteEnd: byteEnd, text: text,
+                  value: value, extractor: extractor, rule: rule, inferred: inferred,
+                  equivalentOf: record["equivalentOf"]?.stringValue, context: record["context"]?.stringValue)
+    }
+}

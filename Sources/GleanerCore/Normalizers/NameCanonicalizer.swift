@@ -9,11 +9,14 @@ public struct NameCanonicalizer: Sendable {
     /// All-caps words at least this long are read as ordinary words, unless the lexicon
     /// lists them as acronyms.
     public let minimumWordLength: Int
+    /// The lexicon's acronyms, computed once (they are kept in capitals).
+    private let knownAcronyms: Set<String>
 
     public init(lexicon: Lexicon?, optionalHeads: [String] = [], minimumWordLength: Int = 6) {
         self.lexicon = lexicon
         self.optionalHeads = optionalHeads
         self.minimumWordLength = minimumWordLength
+        knownAcronyms = Set(lexicon?.rows.compactMap { $0["acronym"] } ?? [])
     }
 
     /// The lexicon row for a name, trying it as written and without an optional head word.
@@ -34,7 +37,6 @@ public struct NameCanonicalizer: Sendable {
     }
 
     func titleCased(_ name: String) -> String {
-        let knownAcronyms = Set(lexicon?.values(of: "acronym") ?? [])
         var words: [String] = []
         for word in name.split(separator: " ", omittingEmptySubsequences: true) {
             // Hyphenated parts are cased one by one (`DHARMA-GUARDIAN`).

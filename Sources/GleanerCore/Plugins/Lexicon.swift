@@ -6,6 +6,8 @@ public struct Lexicon: Sendable {
     public let columns: [String]
     public let rows: [[String: String]]
     private let rowBySurface: [String: Int]
+    /// Rows by the key of their `acronym` column: looked up for every bare acronym.
+    private let rowByAcronym: [String: Int]
 
     public init(id: String, tsv: String, file: String) throws(PluginError) {
         self.id = id
@@ -42,6 +44,11 @@ public struct Lexicon: Sendable {
         columns = header
         self.rows = rows
         rowBySurface = index
+        var acronyms: [String: Int] = [:]
+        for (position, row) in rows.enumerated() {
+            if let acronym = row["acronym"], acronyms[Self.key(acronym)] == nil { acronyms[Self.key(acronym)] = position }
+        }
+        rowByAcronym = acronyms
     }
 
     /// Every surface form (first column and aliases), longest first so that an alternation
@@ -68,6 +75,7 @@ public struct Lexicon: Sendable {
     /// The first row whose `column` equals `value` (compared by `Lexicon.key`).
     public func row(where column: String, is value: String) -> [String: String]? {
         let wanted = Self.key(value)
+        if column == "acronym" { return rowByAcronym[wanted].map { rows[$0] } }
         return rows.first { $0[column].map(Self.key) == wanted }
     }
 

@@ -131,7 +131,8 @@ public final class Plugin: Sendable {
     /// returns the candidates. A rule that fails on this document (match limit) is reported
     /// in `failures`; its other results and the other rules' are kept.
     func candidates(in document: Document, bytes: UnsafeBufferPointer<UInt8>, pluginIndex: Int,
-                    scratch: PCRE2Scratch, into output: inout [Candidate], failures: inout [String]) {
+                    scratch: PCRE2Scratch, into output: inout [Candidate], failures: inout [String],
+                    profile: EngineProfile? = nil) {
         var failedRules = Set<Int>()
         // Next start of each scan pattern (nil: exhausted).
         var next: [Int?] = Array(repeating: 0, count: scans.count)
@@ -161,7 +162,14 @@ public final class Plugin: Sendable {
                         }
                         let match = RuleMatch(bytes: bytes, span: span, rule: rule.manifest, document: document,
                                               groupNumbers: rule.anchored[variant].groupNumbers, scratch: scratch)
-                        if let normalized = normalizer.normalize(match) {
+                        let normalizing = profile == nil ? 0 : EngineProfile.now()
+                        let normalized = normalizer.normalize(match)
+                        if let profile {
+                            let spent = EngineProfile.now() - normalizing
+                            profile.normalizeNanos[pluginIndex] += spent
+                            profile.matchNanos[pluginIndex] &-= spent
+                        }
+                        if let normalized {
                             output.append(Candidate(plugin: pluginIndex, rule: index, bytes: span,
                                                     value: normalized.value, inferred: normalized.inferred))
                         }
@@ -196,5 +204,21 @@ public final class Plugin: Sendable {
         // Re-run the winner so its groups are the ones in `scratch`.
         _ = try rule.anchored[best.variant].firstMatch(in: bytes, from: start, scratch: scratch)
         return best.variant
+    }
+
+    /// The reference scan of `glean bench`: this plugin's rules as plain PCRE2-JIT alternations,
+    /// matches counted and nothing else.
+    public func referenceScanCount(in bytes: UnsafeBufferPointer<UInt8>, scratch: Engine.Scratch) -> Int {
+        var count = 0
+        for scan in scans {
+            var offset = 0
+            while offset < bytes.count, (try? scan.regex.firstMatch(in: bytes, from: offset, scratch: scratch.pcre)) == true,
+                  let range = scratch.pcre.range(0) {
+                count += 1
+                offset = max(range.upperBound, range.lowerBound + 1)
+                while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            }
+        }
+        return count
     }
 }

@@ -8,14 +8,18 @@ public struct Document: Sendable {
     /// The reference date (`published`, or a dateline found in the text), for yearless dates
     /// and two-digit years.
     public var referenceDate: CalendarDate?
+    /// Why the document could not be read (unreadable, binary, corrupt): it is recorded with
+    /// status "error" and not extracted.
+    public var failure: String?
 
     public init(id: String, source: String, text: String, meta: [(String, JSONValue)] = [],
-                referenceDate: CalendarDate? = nil) {
+                referenceDate: CalendarDate? = nil, failure: String? = nil) {
         self.id = id
         self.source = source
         self.text = text
         self.meta = meta
         self.referenceDate = referenceDate
+        self.failure = failure
     }
 }
 

@@ -1,0 +1,28 @@
+import Dispatch
+
+/// Where an engine's time goes, per plugin and per stage (`glean bench`). Collected only when a
+/// scratch carries a profile, so normal runs pay nothing for it.
+public final class EngineProfile: @unchecked Sendable {
+    /// Nanoseconds per plugin: matching (scan + anchored rules) and normalizing.
+    public var matchNanos: [UInt64]
+    public var normalizeNanos: [UInt64]
+    public var mergeNanos: UInt64 = 0
+    /// Building and validating records (offsets, text, value checks).
+    public var buildNanos: UInt64 = 0
+
+    public init(plugins: Int) {
+        matchNanos = Array(repeating: 0, count: plugins)
+        normalizeNanos = Array(repeating: 0, count: plugins)
+    }
+
+    public func add(_ other: EngineProfile) {
+        for index in matchNanos.indices {
+            matchNanos[index] += other.matchNanos[index]
+            normalizeNanos[index] += other.normalizeNanos[index]
+        }
+        mergeNanos += other.mergeNanos
+        buildNanos += other.buildNanos
+    }
+
+    @inline(__always) public static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+}

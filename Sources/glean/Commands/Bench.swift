@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import GleanerCore
+
+extension Glean {
+    struct Bench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure throughput end to end (read, extract, merge, validated JSON Lines written).",
+            discussion: """
+                Builds a corpus in memory by replicating the documents of --source into --mb megabytes of \
+                separate documents (or reads --corpus as is), runs --warmup rounds then --rounds timed rounds, \
+                and prints median and spread of MB/s, documents/s and mentions/s, the time share per plugin \
+                and per stage, peak RSS, and the ratio to a reference scan (the same rules as plain PCRE2-JIT \
+                alternations, one pass per plugin, counting matches) on the same documents.
+                """)
+
+        @Option(help: "Use these files or folders as the corpus instead of generating one.")
+        var corpus: [String] = []
+
+        @Option(help: "Documents to replicate when generating.")
+        var source = "Corpus/articles"
+
+        @Option(help: "Size of the generated corpus in MB.")
+        var mb: Double = 10
+
+        @Option(help: "Timed rounds.")
+        var rounds = 5
+
+        @Option(help: "Untimed warm-up rounds.")
+        var warmup = 1
+
+        @Flag(help: "Print one JSON object instead of a table.")
+        var json = false
+
+        @OptionGroup var options: ExtractionOptions
+
+        func run() throws {
+            do { try execute() } catch let error as CLIError { fail(with: error) }
+        }
+
+        private func execute() throws {
+            let engine = try options.loadEngine()
+            let readStarted = EngineProfile.now()
+            let documents = corpus.isEmpty
+                ? ThroughputBenchmark.generate(from: try readDocuments([source]), megabytes: mb)
+                : try readDocuments(corpus)
+            let readSeconds = Double(EngineProfile.now() - readStarted) / 1e9
+            let bench = ThroughputBenchmark(engine: engine, documents: documents, jobs: options.jobs)
+            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("glean-bench-\(getpid())").path
+            defer { try? FileManager.default.removeItem(atPath: scratch) }
+            var results: [ThroughputBenchmark.Round] = []
+            do {
+                for _ in 0..<warmup { _ = try bench.round(in: scratch) }
+                for _ in 0..<max(1, rounds) { results.append(try bench.round(in: scratch)) }
+            } catch {
+                throw CLIError.output(String(describing: error))
+            }
+            let reference = bench.referenceScan()
+            let report = BenchReport(bench: bench, rounds: results, reference: reference, readSeconds: readSeconds,
+                                     peakRSS: ThroughputBenchmark.peakResidentBytes)
+            print(json ? JSONWriter.string(report.json) : report.table)
+        }
+    }
+}

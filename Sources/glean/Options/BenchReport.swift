@@ -1,0 +1,75 @@
+import Foundation
+import GleanerCore
+
+/// Formats `glean bench` results: medians and spreads, shares per plugin and stage.
+struct BenchReport {
+    let bench: ThroughputBenchmark
+    let rounds: [ThroughputBenchmark.Round]
+    let reference: (seconds: Double, matches: [Int])
+    let readSeconds: Double
+    let peakRSS: Int
+
+    var megabytes: Double { Double(bench.bytes) / 1e6 }
+
+    func stats(_ values: [Double]) -> (median: Double, min: Double, max: Double) {
+        let sorted = values.sorted()
+        return (sorted[sorted.count / 2], sorted.first ?? 0, sorted.last ?? 0)
+    }
+
+    var mbPerSecond: (median: Double, min: Double, max: Double) { stats(rounds.map { megabytes / $0.seconds }) }
+    var referenceMBPerSecond: Double { megabytes / reference.seconds }
+
+    /// Seconds per stage and per plugin, summed over rounds (CPU time of all workers).
+    var shares: [(String, Double)] {
+        var total = EngineProfile(plugins: bench.engine.plugins.count)
+        var write: UInt64 = 0
+        for round in rounds {
+            if let profile = round.profile { total.add(profile) }
+            write += round.writeNanos
+        }
+        var rows: [(String, Double)] = []
+        for (index, plugin) in bench.engine.plugins.enumerated() {
+            rows.append(("match \(plugin.id)", Double(total.matchNanos[index]) / 1e9))
+            rows.append(("normalize \(plugin.id)", Double(total.normalizeNanos[index]) / 1e9))
+        }
+        rows += [("merge", Double(total.mergeNanos) / 1e9), ("build+validate", Double(total.buildNanos) / 1e9),
+                 ("write", Double(write) / 1e9)]
+        return rows
+    }
+
+    var table: String {
+        let mb = mbPerSecond
+        let documents = Double(bench.documents.count), mentions = Double(rounds.first?.mentions ?? 0)
+        let medianSeconds = stats(rounds.map(\.seconds)).median
+        var lines = [
+            String(format: "corpus: %d documents, %.1f MB (read in %.2f s); jobs %d; %d rounds", bench.documents.count, megabytes, readSeconds, bench.jobs, rounds.count),
+            String(format: "throughput      %8.2f MB/s   (min %.2f, max %.2f)", mb.median, mb.min, mb.max),
+            String(format: "documents/s     %8.0f", documents / medianSeconds),
+            String(format: "mentions/s      %8.0f   (%d mentions a round)", mentions / medianSeconds, Int(mentions)),
+            String(format: "reference scan  %8.2f MB/s   (plain PCRE2-JIT, one alternation per plugin, 1 thread)", referenceMBPerSecond),
+            String(format: "ratio           %8.2f×  glean / reference scan", mb.median / referenceMBPerSecond),
+            String(format: "peak RSS        %8.1f MB", Double(peakRSS) / 1e6),
+            "time share (all workers, all rounds):",
+        ]
+        let total = shares.reduce(0) { $0 + $1.1 }
+        for (name, seconds) in shares {
+            lines.append(String(format: "  %-22@ %6.1f%%  %8.3f s", name as NSString, total > 0 ? 100 * seconds / total : 0, seconds))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    var json: JSONValue {
+        let mb = mbPerSecond
+        func number(_ value: Double) -> JSONValue { .number(ExactNumber(significand: Int128((value * 1000).rounded()), exponent: -3)) }
+        return .object([
+            ("documents", .int(bench.documents.count)), ("megabytes", number(megabytes)), ("jobs", .int(bench.jobs)),
+            ("rounds", .int(rounds.count)),
+            ("mbPerSecond", .object([("median", number(mb.median)), ("min", number(mb.min)), ("max", number(mb.max))])),
+            ("documentsPerSecond", number(Double(bench.documents.count) / stats(rounds.map(\.seconds)).median)),
+            ("mentionsPerSecond", number(Double(rounds.first?.mentions ?? 0) / stats(rounds.map(\.seconds)).median)),
+            ("referenceMBPerSecond", number(referenceMBPerSecond)), ("ratio", number(mb.median / referenceMBPerSecond)),
+            ("peakRSSBytes", .int(peakRSS)),
+            ("seconds", .object(shares.map { ($0.0, number($0.1)) })),
+        ])
+    }
+}
