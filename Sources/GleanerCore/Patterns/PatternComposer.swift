@@ -81,22 +81,22 @@ struct PatternComposer {
             items = Array(items.dropFirst(split.part * size).prefix(size))
             if items.isEmpty { return "(*FAIL)" }
         }
-        return "(?:" + items.map(Self.escape).joined(separator: "|") + ")"
+        return LexiconTrie(items.map(Self.atoms)).pattern
     }
 
     /// Escapes regex metacharacters; a space matches any run of spaces or no-break spaces,
     /// and a hyphen any hyphen or dash, so lexicon entries match their common spellings.
-    static func escape(_ literal: String) -> String {
-        var result = ""
-        for character in literal {
+    static func escape(_ literal: String) -> String { atoms(literal).joined() }
+
+    /// The literal as pattern atoms, one per character.
+    static func atoms(_ literal: String) -> [String] {
+        literal.map { character in
             switch character {
-            case " ": result += "[\\s\\x{00A0}]+"
-            case "-", "\u{2010}", "\u{2011}", "\u{2013}", "\u{2014}": result += "[-\\x{2010}\\x{2011}\\x{2013}\\x{2014}]"
-            case "\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}", "/":
-                result += "\\" + String(character)
-            default: result.append(character)
+            case " ": "[\\s\\x{00A0}]+"
+            case "-", "\u{2010}", "\u{2011}", "\u{2013}", "\u{2014}": "[-\\x{2010}\\x{2011}\\x{2013}\\x{2014}]"
+            case "\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}", "/": "\\" + String(character)
+            default: String(character)
             }
         }
-        return result
     }
 }
