@@ -5,13 +5,15 @@ import PackageDescription
 // builds never see `-sanitize=fuzzer`. Build and run them with scripts/fuzz.sh.
 //
 // GleanerCatalog and the extractors are not products of the root package, so they are built
-// here again from the same sources: Extractors/ holds symlinks to ../Plugins/<Name> and
-// ../Sources/GleanerCatalog (keep `extractors` in step with the root Package.swift).
+// here again from the same sources under other module names (SwiftPM refuses two targets of
+// one name in a graph): Extractors/ holds symlinks to ../Plugins/<Name> and
+// ../Sources/GleanerCatalog, and `-module-alias` lets Catalog.swift's `import DatesExtractor`
+// find `FuzzDates`. Keep `extractors` in step with the root Package.swift.
 
 let extractors = ["Dates", "Money", "Programs", "Exercises"]
 let core = Target.Dependency.product(name: "GleanerCore", package: "Gleaner")
-/// `-parse-as-library`: libFuzzer brings `main`; the target only defines LLVMFuzzerTestOneInput.
-let fuzzer: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer,address", "-parse-as-library"])]
+/// libFuzzer and ASan; each target's main calls LLVMFuzzerRunDriver (CFuzzDriver).
+let fuzzer: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer,address"])]
 let fuzzerLink: [LinkerSetting] = [.unsafeFlags(["-sanitize=fuzzer,address"])]
 
 let package = Package(
@@ -19,16 +21,18 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [.package(name: "Gleaner", path: "..")],
     targets: extractors.map { name in
-        .target(name: "\(name)Extractor", dependencies: [core], path: "Extractors/\(name)",
+        .target(name: "Fuzz\(name)", dependencies: [core], path: "Extractors/\(name)",
                 exclude: ["README.md"] + (name == "Programs" ? ["HeldOut"] : []),
                 resources: [.embedInCode("Resources")])
     } + [
-        .target(name: "GleanerCatalog", dependencies: [core] + extractors.map { .target(name: "\($0)Extractor") },
-                path: "Extractors/GleanerCatalog"),
+        .target(name: "FuzzCatalog", dependencies: [core] + extractors.map { .target(name: "Fuzz\($0)") },
+                path: "Extractors/GleanerCatalog",
+                swiftSettings: [.unsafeFlags(extractors.flatMap { ["-module-alias", "\($0)Extractor=Fuzz\($0)"] })]),
         .target(name: "FuzzSupport", dependencies: [core]),
-        .executableTarget(name: "FuzzEngine", dependencies: ["GleanerCatalog", "FuzzSupport", core],
+        .target(name: "CFuzzDriver"),
+        .executableTarget(name: "FuzzEngine", dependencies: ["FuzzCatalog", "FuzzSupport", "CFuzzDriver", core],
                           swiftSettings: fuzzer, linkerSettings: fuzzerLink),
-        .executableTarget(name: "FuzzManifest", dependencies: ["GleanerCatalog", "FuzzSupport", core],
+        .executableTarget(name: "FuzzManifest", dependencies: ["FuzzCatalog", "FuzzSupport", "CFuzzDriver", core],
                           swiftSettings: fuzzer, linkerSettings: fuzzerLink),
     ]
 )

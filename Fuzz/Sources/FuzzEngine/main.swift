@@ -1,5 +1,7 @@
+import CFuzzDriver
 import FuzzSupport
-import GleanerCatalog
+import FuzzCatalog
+import Foundation
 import GleanerCore
 
 // libFuzzer target: any bytes as a document, through the engine with every built-in plugin.
@@ -7,11 +9,12 @@ import GleanerCore
 // non-overlapping, offsets in range and on code points, text equal to the slice, every record
 // valid, and no built-in rule hitting a match limit on a small document.
 
-nonisolated(unsafe) let engine = Engine(plugins: try! Catalog.plugins())
+let engine = Engine(plugins: try! Catalog.plugins())
 nonisolated(unsafe) let scratch = engine.makeScratch()
 
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzEngine(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+func fuzzEngine(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data else { return 0 }
     let input = Array(UnsafeBufferPointer(start: data, count: size))
     let text = TextDecoder.decode(input).text
     // Odd lengths also exercise year inference from a reference date.
@@ -26,3 +29,7 @@ public func fuzzEngine(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     return 0
 }
+
+var argc = CommandLine.argc
+var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzEngine))

@@ -1,5 +1,7 @@
+import CFuzzDriver
 import FuzzSupport
-import GleanerCatalog
+import FuzzCatalog
+import Foundation
 import GleanerCore
 
 // libFuzzer target: any bytes as manifest.yaml (beside a small lexicon), through the plugin
@@ -7,12 +9,13 @@ import GleanerCore
 // other failure is a trap). A plugin that loads is also run over a short text, with low match
 // limits so that hostile patterns cost little, and its results must keep the invariants.
 
-nonisolated(unsafe) let loader = Catalog.loader
+let loader = Catalog.loader
 let lexicon = Array("Malabar\tMalabar\nRed Flag\tRed Flag\nGaganyaan\n# comment\n\n".utf8)
 let sample = "On 30 November 2019, ₹90 crore (US$12.6 million) went to Malabar 2019 — the Pradhan Mantri Awas Yojana (PMAY). aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"
 
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzManifest(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+func fuzzManifest(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data else { return 0 }
     let bundle = PluginBundle(origin: "fuzz", files: [
         "manifest.yaml": Array(UnsafeBufferPointer(start: data, count: size)),
         "terms.tsv": lexicon,
@@ -34,3 +37,7 @@ public func fuzzManifest(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     return 0
 }
+
+var argc = CommandLine.argc
+var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzManifest))

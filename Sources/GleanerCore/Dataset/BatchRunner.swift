@@ -38,6 +38,7 @@ public struct BatchRunner: Sendable {
     }
 
     public struct Summary: Sendable {
+        public init() {}
         public var documents = 0
         public var failedDocuments = 0
         public var bytes = 0

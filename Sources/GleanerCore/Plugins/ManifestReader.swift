@@ -15,7 +15,7 @@ struct ManifestReader {
         } catch let error as PluginError {
             throw error
         } catch {
-            throw yamlError(error)
+            throw yamlError(error, yaml)
         }
         let top = try mapping(root, "the manifest",
                               allowed: ["id", "version", "kind", "description", "normalizer", "priority",
@@ -199,16 +199,43 @@ struct ManifestReader {
         PluginError(file: file, line: node?.mark?.line, column: node?.mark?.column, message: message)
     }
 
-    private func yamlError(_ error: Error) -> PluginError {
+    private func yamlError(_ error: Error, _ yaml: String) -> PluginError {
         switch error as? YamlError {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
-            return PluginError(file: file, line: mark.line, column: mark.column, message: "malformed YAML: \(problem)")
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            // libyaml's context says what was open and where (`while scanning a quoted scalar`
+            // at 7:14), which is where the mistake is when the problem is the end of the file.
+            let opened = context.flatMap { context in
+                context.mark.line == mark.line && context.mark.column == mark.column ? nil
+                    : " \(context.text) started at line \(context.mark.line), column \(context.mark.column)"
+            } ?? ""
+            return PluginError(file: file, line: mark.line, column: mark.column, message: "malformed YAML: \(problem)\(opened)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return PluginError(file: file, line: context.mark.line, column: context.mark.column,
-                               message: "duplicate key \(duplicates.joined(separator: ", "))")
+            // Yams marks the first occurrence; point at the repeat, the line to delete or fix.
+            let first = context.mark
+            let repeated = Self.repeatedKey(duplicates.first ?? "", after: first, in: yaml)
+            return PluginError(file: file, line: repeated?.line ?? first.line, column: repeated?.column ?? first.column,
+                               message: "duplicate key '\(duplicates.joined(separator: "', '"))' (first at line \(first.line))")
+        case .reader(let problem, _, _, _):
+            return PluginError(file: file, message: "malformed YAML: \(problem)")
         default:
             return PluginError(file: file, message: "malformed YAML: \(error)")
         }
+    }
+
+    /// The next line after `first` that holds `key:` at the same column.
+    static func repeatedKey(_ key: String, after first: Mark, in yaml: String) -> (line: Int, column: Int)? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.line < lines.count else { return nil }
+        for index in first.line..<lines.count {
+            let line = lines[index].utf8
+            let indent = line.prefix { $0 == 32 }.count
+            guard indent == first.column - 1 else { continue }
+            let rest = line.dropFirst(indent)
+            if rest.starts(with: (key + ":").utf8) || rest.starts(with: ("- " + key + ":").utf8) {
+                return (index + 1, first.column)
+            }
+        }
+        return nil
     }
 }

@@ -1,3 +1,5 @@
+import Yams
+
 /// Loads plugin bundles into compiled `Plugin`s: reads the manifest, loads its lexicons,
 /// finds its normalizer, compiles every pattern. Every mistake is a `PluginError` raised
 /// before any document is read.
@@ -21,6 +23,15 @@ public struct PluginLoader: Sendable {
         }
         var manifest = try ManifestReader(file: manifestPath).read(yaml)
         manifest.origin = manifestPath
+        do {
+            return try compile(manifest, bundle: bundle, bytes: bytes)
+        } catch {
+            throw Self.locate(error, in: ManifestMarks(yaml: yaml), rules: manifest.rules)
+        }
+    }
+
+    private func compile(_ manifest: PluginManifest, bundle: PluginBundle, bytes: [UInt8]) throws(PluginError) -> Plugin {
+        let manifestPath = manifest.origin
         var lexicons: [String: Lexicon] = [:]
         for reference in manifest.lexicons {
             guard let data = bundle.files[reference.file] else {
@@ -46,11 +57,62 @@ public struct PluginLoader: Sendable {
         for bundle in bundles {
             let plugin = try load(bundle)
             if let previous = origins[plugin.id] {
-                throw PluginError(file: plugin.manifest.origin, message: "duplicate plugin id '\(plugin.id)' (also in \(previous))")
+                let id = ManifestMarks(yaml: String(decoding: bundle.files[PluginBundle.manifestFile] ?? [], as: UTF8.self)).top["id"]
+                throw PluginError(file: plugin.manifest.origin, line: id?.line, column: id?.column,
+                                  message: "duplicate plugin id '\(plugin.id)' (also \(previous))")
             }
-            origins[plugin.id] = plugin.manifest.origin
+            origins[plugin.id] = bundle.origin == "built-in" ? "a built-in plugin" : "in \(plugin.manifest.origin)"
             if kinds == nil || kinds!.contains(plugin.kind) { plugins.append(plugin) }
         }
         return plugins
+    }
+}
+
+// MARK: - Error positions
+
+extension PluginLoader {
+    /// Gives an error found after reading (lexicon, normalizer, pattern compilation) the
+    /// column it lacks: a rule's error points at the rule (where `- id:` starts, the line it
+    /// already names), a missing lexicon at its reference, an unknown normalizer at its name.
+    static func locate(_ error: PluginError, in marks: ManifestMarks, rules: [RuleManifest]) -> PluginError {
+        guard error.column == nil else { return error }
+        var mark: Mark?
+        if error.message.hasPrefix("rule '") {
+            // Plugin's rule errors carry the rule's line; the scan error only names the rule.
+            let index = error.line.flatMap { line in rules.lastIndex { $0.line == line } }
+                ?? rules.lastIndex { error.message.hasPrefix("rule '\($0.id)'") }
+            if let index, index < marks.rules.count { mark = marks.rules[index] }
+        } else if error.message.hasPrefix("lexicon '") {
+            mark = marks.lexicons.first { error.message.hasPrefix("lexicon '\($0.key)'") }?.value
+        } else if error.message.hasPrefix("unknown normalizer") {
+            mark = marks.top["normalizer"]
+        } else if error.message.hasSuffix("has no rules") {
+            mark = marks.top["rules"]
+        }
+        guard let mark else { return error }
+        return PluginError(file: error.file, line: mark.line, column: mark.column, message: error.message)
+    }
+}
+
+/// Line and column of the manifest nodes that errors found after reading are about. Built
+/// only when such an error is raised, so a good manifest is parsed once.
+struct ManifestMarks {
+    /// Values of the top-level keys.
+    var top: [String: Mark] = [:]
+    var lexicons: [String: Mark] = [:]
+    /// Each rule's start, in order.
+    var rules: [Mark?] = []
+
+    init(yaml: String) {
+        guard let root = try? Yams.compose(yaml: yaml), let map = root.mapping else { return }
+        top = Self.values(of: map)
+        if let lexicons = map["lexicons"]?.mapping { self.lexicons = Self.values(of: lexicons) }
+        rules = map["rules"]?.sequence.map { $0.map(\.mark) } ?? []
+    }
+
+    private static func values(of map: Node.Mapping) -> [String: Mark] {
+        var result: [String: Mark] = [:]
+        for (key, value) in map { if let name = key.string, let mark = value.mark { result[name] = mark } }
+        return result
     }
 }

@@ -26,6 +26,9 @@ extension Glean {
         @Flag(help: "With --db: delete documents that are no longer in the inputs.")
         var prune = false
 
+        @Flag(help: "Continue an interrupted run from DIR.partial/, and reuse the documents of DIR whose content is unchanged.")
+        var resume = false
+
         @Option(help: "Only read files (inside folders) whose relative path matches this glob (repeatable; `**` crosses folders, a pattern without `/` matches the file name).")
         var include: [String] = []
 
@@ -57,10 +60,15 @@ extension Glean {
             var summary: BatchRunner.Summary
             do {
                 let files = ["documents.jsonl", "mentions.jsonl", "entities.jsonl"] + (explain ? ["decisions.jsonl"] : [])
+                // Read what may be resumed before the writer clears DIR.partial/.
+                let fingerprint = ResumeState.fingerprint(of: RunManifest(engine: engine, summary: .init(), options: runOptions).json)
+                let resumable = resume && !explain ? ResumeState.load(directory: out, fingerprint: fingerprint) : nil
                 let writer = try DatasetWriter(directory: out, files: files)
+                try writer.write(Array(fingerprint.utf8), as: ResumeState.fingerprintFile)
                 let database = try db.map { try DatabaseSession(path: $0, engine: engine, documents: documents, options: runOptions) }
+                let hooks = Self.reusing(resumable, before: database?.hooks)
                 summary = try runner.run(documents, writer: writer,
-                                         store: progress.enabled ? progress.hooks(around: database?.hooks) : database?.hooks)
+                                         store: progress.enabled ? progress.hooks(around: hooks) : hooks)
                 progress.finish()
                 try recordFailures(inputs.failed, kinds: runner.kinds, writer: writer, summary: &summary)
                 let manifest = RunManifest(engine: engine, summary: summary, options: runOptions)
@@ -77,12 +85,22 @@ extension Glean {
                 let counts = runner.kinds.map { "\($0) \(summary.mentionsByKind[$0, default: 0])" }.joined(separator: ", ")
                 let rate = summary.seconds > 0 ? Double(summary.bytes) / summary.seconds / 1e6 : 0
                 if db != nil { print("\(summary.reused) unchanged document(s) taken from \(db!)") }
+                if resume { print("\(summary.reused) document(s) reused from \(out) and \(out).partial") }
                 (summaryJSON == "-" ? printError : { print($0) })("\(summary.documents) documents, \(summary.mentionsByKind.values.reduce(0, +)) mentions (\(counts)) in \(String(format: "%.3f", summary.seconds)) s, \(String(format: "%.1f", rate)) MB/s -> \(out)/")
                 if summary.failedDocuments > 0 {
                     printError("glean: \(summary.failedDocuments) document(s) failed: see status \"error\" in \(out)/documents.jsonl")
                 }
             }
             if summary.failedDocuments > 0 { throw ExitCode(1) }
+        }
+
+        /// `--resume`: reuse a document's mentions from the interrupted or previous dataset when its
+        /// content is unchanged, else ask the database hooks (if any).
+        private static func reusing(_ state: ResumeState?, before database: BatchRunner.Store?) -> BatchRunner.Store? {
+            guard let state else { return database }
+            return BatchRunner.Store(
+                reuse: { document in try state.mentions(for: document) ?? database?.reuse(document) },
+                save: { batch in try database?.save(batch) })
         }
 
         /// Documents the reader could not read: a documents.jsonl line with status "error" each.

@@ -1,0 +1,2 @@
+// Declarations only (CFuzzDriver.h); libFuzzer (-sanitize=fuzzer) defines the function.
+#include "CFuzzDriver.h"
