@@ -34,15 +34,17 @@ struct FileStream: ByteStream {
     static var standardInput: FileStream { FileStream(descriptor: 0, owned: false) }
 
     mutating func read(into buffer: inout [UInt8], count: Int) throws(ReadError) -> Int {
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: count))
+        // Read into a raw chunk and append it with one copy (filling the array with zeros
+        // first cost a second pass, and in debug builds an element-by-element one).
+        let chunk = UnsafeMutableRawPointer.allocate(byteCount: count, alignment: 16)
+        defer { chunk.deallocate() }
         var got = 0
         while true {
-            got = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + start, count) }
+            got = Glibc.read(descriptor, chunk, count)
             if got >= 0 || errno != EINTR { break }
         }
-        buffer.removeLast(count - max(got, 0))
         guard got >= 0 else { throw .posix("cannot read") }
+        buffer.append(contentsOf: UnsafeRawBufferPointer(start: chunk, count: got))
         return got
     }
 
