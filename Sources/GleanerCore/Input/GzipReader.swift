@@ -14,10 +14,10 @@ struct GzipReader: ByteStream {
 
     mutating func read(into buffer: inout [UInt8], count: Int) throws(ReadError) -> Int {
         guard let file else { return 0 }
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: count))
-        let got = buffer.withUnsafeMutableBytes { gzread(file, $0.baseAddress! + start, UInt32(count)) }
-        buffer.removeLast(count - max(Int(got), 0))
+        let chunk = UnsafeMutableRawPointer.allocate(byteCount: count, alignment: 16)
+        defer { chunk.deallocate() }
+        let got = gzread(file, chunk, UInt32(count))
+        if got > 0 { buffer.append(contentsOf: UnsafeRawBufferPointer(start: chunk, count: Int(got))) }
         if got < 0 {
             var code: Int32 = 0
             let message = gzerror(file, &code).map { String(cString: $0) } ?? "unknown error"
