@@ -17,7 +17,8 @@ if [ ${#need[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 command -v swift >/dev/null 2>&1 || { echo "setup: swift is not on PATH (install Swift 6 first)" >&2; exit 1; }
-python3 -c "import jsonschema, pytest" 2>/dev/null || python3 -m pip install -q jsonschema pytest
+pip_install() { python3 -m pip install -q "$@" 2>/dev/null || python3 -m pip install -q --break-system-packages "$@"; }
+python3 -c "import jsonschema, pytest" 2>/dev/null || pip_install jsonschema pytest
 # Headless Chromium renders `glean report` pages in Tests/ReportBrowserTests.
 if ! command -v chromium >/dev/null 2>&1; then
     sudo=""
@@ -31,4 +32,4 @@ if ! command -v java >/dev/null 2>&1; then
     sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
     $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq openjdk-17-jre-headless >/dev/null
 fi
-python3 -c "import pyspark" 2>/dev/null || python3 -m pip install -q pyspark
+python3 -c "import pyspark" 2>/dev/null || pip_install pyspark

@@ -11,6 +11,8 @@ swift build --build-tests
 swift test --skip-build
 
 scripts/accuracy.sh
-python3 -m pytest -q Tests/ReportBrowserTests; scripts/tutorial-check.sh
+scripts/tutorial-check.sh
 
-python3 -m pytest -q Tests/SparkTests
+# Python suites: the JSON Schemas against written records (jsonschema), the HTML report in
+# headless Chromium, and the Spark job in local mode against `glean run`.
+python3 -m pytest -q Tests/SchemaTests Tests/ReportBrowserTests Tests/SparkTests
