@@ -42,6 +42,6 @@ import Testing
         let composer = PatternComposer(fragments: ["Year": #"\d{4}"#, "Range": "{Year}-{Year}"],
                                        lexicons: ["m": try Lexicon(id: "m", tsv: "surface\tn\nSept.\t9\nSep\t9\n", file: "m.tsv")])
         #expect(try composer.expand("{Range}") == #"(?:(?:\d{4})-(?:\d{4}))"#)
-        #expect(try composer.expand("{@m} x{2,3}") == #"(?:Sept\.|Sep) x{2,3}"#)
+        #expect(try composer.expand("{@m} x{2,3}") == #"(?:Sep(?:t\.)?) x{2,3}"#)
     }
 }

@@ -136,14 +136,20 @@ public final class Plugin: Sendable {
         var failedRules = Set<Int>()
         // Next start of each scan pattern (nil: exhausted).
         var next: [Int?] = Array(repeating: 0, count: scans.count)
+        // A scan pattern that hit a limit (one hostile rule makes the whole alternation fail):
+        // from there its rules are tried one by one at every character, so only the rule that
+        // fails again is dropped and the others keep their results.
+        var stepping = Array(repeating: false, count: scans.count)
         func advance(_ scan: Int, from offset: Int) {
             guard offset < bytes.count else { next[scan] = nil; return }
+            if stepping[scan] { next[scan] = offset; return }
             do {
                 next[scan] = try scans[scan].regex.firstMatch(in: bytes, from: offset, scratch: scratch)
                     ? scratch.range(0)?.lowerBound : nil
             } catch {
-                failures.append("plugin '\(id)': \(error.message) while scanning at byte \(offset)")
-                next[scan] = nil
+                failures.append("plugin '\(id)': \(error.message) while scanning at byte \(offset); its rules ran one by one from there")
+                stepping[scan] = true
+                next[scan] = offset
             }
         }
         for scan in scans.indices { advance(scan, from: 0) }

@@ -52,12 +52,15 @@ extension Glean {
             let engine = try options.loadEngine()
             let inputs = try readInputs(paths, filter: PathFilter(include: include, exclude: exclude))
             let documents = inputs.documents
-            let progress = ProgressReporter(totalDocuments: documents.count + inputs.failed.count,
+            if !options.quiet {
+                for document in documents { if let failure = document.failure { printError("glean: \(document.source): \(failure)") } }
+            }
+            let progress = ProgressReporter(totalDocuments: documents.count,
                                             totalBytes: documents.reduce(0) { $0 + $1.text.utf8.count },
                                             enabled: !options.quiet && ProgressReporter.standardErrorIsTerminal)
             let runner = BatchRunner(engine: engine, jobs: options.jobs, explain: explain, context: context)
             if prune, db == nil { throw CLIError.usage("--prune needs --db") }
-            var summary: BatchRunner.Summary
+            let summary: BatchRunner.Summary
             do {
                 let files = ["documents.jsonl", "mentions.jsonl", "entities.jsonl"] + (explain ? ["decisions.jsonl"] : [])
                 // Read what may be resumed before the writer clears DIR.partial/.
@@ -70,7 +73,6 @@ extension Glean {
                 summary = try runner.run(documents, writer: writer,
                                          store: progress.enabled ? progress.hooks(around: hooks) : hooks)
                 progress.finish()
-                try recordFailures(inputs.failed, kinds: runner.kinds, writer: writer, summary: &summary)
                 let manifest = RunManifest(engine: engine, summary: summary, options: runOptions)
                 try database?.finish(summary: summary, manifest: manifest, prune: prune, keeping: Set(documents.map(\.id)))
                 try writer.write(manifest.bytes, as: "run.json")
@@ -103,25 +105,6 @@ extension Glean {
                 save: { batch in try database?.save(batch) })
         }
 
-        /// Documents the reader could not read: a documents.jsonl line with status "error" each.
-        /// (Interim: they follow the documents that were read; in input order once BatchRunner
-        /// takes failed documents itself.)
-        private func recordFailures(_ failed: [FailedDocument], kinds: [String], writer: DatasetWriter,
-                                    summary: inout BatchRunner.Summary) throws {
-            guard !failed.isEmpty else { return }
-            var lines: [UInt8] = []
-            for failure in failed {
-                let document = Document(id: failure.id, source: failure.source, text: "")
-                let record = DocumentRecord(document: document, kinds: kinds, mentions: [], error: failure.message, warnings: [])
-                JSONWriter.append(record.json, to: &lines)
-                lines.append(0x0A)
-                if !options.quiet { printError("glean: \(failure.source): \(failure.message)") }
-            }
-            try writer.append(lines, to: "documents.jsonl")
-            summary.documents += failed.count
-            summary.failedDocuments += failed.count
-        }
-
         /// `--summary-json`: the counts a script needs, written once the dataset is in place.
         private func writeSummary(_ summary: BatchRunner.Summary, to path: String) throws {
             let json = JSONValue.object([
@@ -146,21 +129,13 @@ extension Glean {
     }
 }
 
-/// A document the reader could not read (CONTRACT.md: it is recorded with status "error").
-struct FailedDocument {
-    let id: String
-    let source: String
-    let message: String
-}
-
 /// Reads every document behind `paths`; two documents with one id are an error naming both
-/// sources, raised before anything is written. Files that cannot be read (unreadable, broken
-/// link, binary, corrupt gzip) come back as failures; a JSON Lines record without a usable id
-/// is an input error.
-func readInputs(_ paths: [String], filter: PathFilter = PathFilter()) throws -> (documents: [Document], failed: [FailedDocument], replacements: [String: Int]) {
+/// sources, raised before anything is written. A file that cannot be read (unreadable, broken
+/// link, binary, corrupt gzip) is a document with `failure` set, in its place; a JSON Lines
+/// record without a usable id is an input error.
+func readInputs(_ paths: [String], filter: PathFilter = PathFilter()) throws -> (documents: [Document], replacements: [String: Int]) {
     let reader = InputReader(filter: filter)
     var documents: [Document] = []
-    var failed: [FailedDocument] = []
     var replacements: [String: Int] = [:]
     var seen: [String: String] = [:]
     do {
@@ -179,19 +154,21 @@ func readInputs(_ paths: [String], filter: PathFilter = PathFilter()) throws -> 
                     documents.append(document)
                     if count > 0 { replacements[id] = count }
                 case .failed(_, let source, let message):
-                    failed.append(FailedDocument(id: id, source: source, message: message))
+                    documents.append(Document(id: id, source: source, text: "", failure: message))
                 }
             }
         }
     } catch let error as InputReader.InputError {
         throw CLIError.input(error.description)
     }
-    return (documents, failed, replacements)
+    return (documents, replacements)
 }
 
 /// Every document behind `paths`, for commands where an unreadable document is an input error.
 func readDocuments(_ paths: [String]) throws -> [Document] {
     let inputs = try readInputs(paths)
-    if let first = inputs.failed.first { throw CLIError.input("\(first.source): \(first.message)") }
+    if let failed = inputs.documents.first(where: { $0.failure != nil }) {
+        throw CLIError.input("\(failed.source): \(failed.failure!)")
+    }
     return inputs.documents
 }
