@@ -3,7 +3,7 @@ import Foundation
 import GleanerCore
 
 extension Glean {
-    struct Bench: ParsableCommand {
+    struct Bench: GleanCommand {
         static let configuration = CommandConfiguration(
             abstract: "Measure throughput end to end (read, extract, merge, validated JSON Lines written).",
             discussion: """
@@ -34,11 +34,8 @@ extension Glean {
 
         @OptionGroup var options: ExtractionOptions
 
-        func run() throws {
-            do { try execute() } catch let error as CLIError { fail(with: error) }
-        }
 
-        private func execute() throws {
+        func execute() throws {
             let engine = try options.loadEngine()
             let readStarted = EngineProfile.now()
             let documents = corpus.isEmpty

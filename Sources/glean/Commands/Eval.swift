@@ -3,7 +3,7 @@ import Foundation
 import GleanerCore
 
 extension Glean {
-    struct Eval: ParsableCommand {
+    struct Eval: GleanCommand {
         static let configuration = CommandConfiguration(
             abstract: "Score extraction against gold, as shared/eval/score.py does.",
             discussion: """
@@ -25,15 +25,8 @@ extension Glean {
 
         @OptionGroup var options: ExtractionOptions
 
-        func run() throws {
-            do {
-                try execute()
-            } catch let error as CLIError {
-                fail(with: error)
-            }
-        }
 
-        private func execute() throws {
+        func execute() throws {
             let goldSet: GoldSet
             do { goldSet = try GoldSet(path: gold) } catch { throw CLIError.input(error.description) }
             var predicted: [Scorer.Item] = []

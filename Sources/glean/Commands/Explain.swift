@@ -3,7 +3,7 @@ import Foundation
 import GleanerCore
 
 extension Glean {
-    struct Explain: ParsableCommand {
+    struct Explain: GleanCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show which rule found each mention, and why every other candidate was dropped.")
 
@@ -15,15 +15,8 @@ extension Glean {
 
         @OptionGroup var options: ExtractionOptions
 
-        func run() throws {
-            do {
-                try execute()
-            } catch let error as CLIError {
-                fail(with: error)
-            }
-        }
 
-        private func execute() throws {
+        func execute() throws {
             let input: String
             if let file {
                 guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.input("\(file): cannot read the file") }

@@ -4,7 +4,7 @@ import GleanerCore
 import GleanerStore
 
 extension Glean {
-    struct Run: ParsableCommand {
+    struct Run: GleanCommand {
         static let configuration = CommandConfiguration(
             abstract: "Extract mentions from files, folders or JSON Lines and write the dataset folder.")
 
@@ -40,15 +40,8 @@ extension Glean {
 
         @OptionGroup var options: ExtractionOptions
 
-        func run() throws {
-            do {
-                try execute()
-            } catch let error as CLIError {
-                fail(with: error)
-            }
-        }
 
-        private func execute() throws {
+        func execute() throws {
             let engine = try options.loadEngine()
             let inputs = try readInputs(paths, filter: PathFilter(include: include, exclude: exclude))
             let documents = inputs.documents

@@ -69,3 +69,19 @@ func fail(with error: CLIError) -> Never {
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
+
+/// A command whose `execute()` may throw a `CLIError`, which ends it with CONTRACT.md's exit
+/// code and message; other errors (ArgumentParser's `ExitCode`) pass through.
+protocol GleanCommand: ParsableCommand {
+    func execute() throws
+}
+
+extension GleanCommand {
+    func run() throws {
+        do {
+            try execute()
+        } catch let error as CLIError {
+            fail(with: error)
+        }
+    }
+}
