@@ -73,23 +73,58 @@ public struct BatchRunner: Sendable {
     }
 
     public func run(_ documents: [Document], writer: DatasetWriter, store: Store? = nil) throws -> Summary {
-        var iterator = documents.makeIterator()
-        return try run(next: { iterator.next() }, writer: writer, store: store)
+        let session = Session(runner: self, writer: writer, store: store)
+        for document in documents { try session.add(document) }
+        return try session.finish()
     }
 
     /// Pulls documents from `next` in batches, so memory stays bounded whatever the input size.
-    /// After each batch the writer journals the documents it completed (for `--resume`).
     public func run(next: () throws -> Document?, writer: DatasetWriter, store: Store? = nil) throws -> Summary {
-        let started = DispatchTime.now()
-        var summary = Summary()
-        if profile { summary.profile = EngineProfile(plugins: engine.plugins.count) }
-        let batchSize = 64 * jobs
-        while true {
-            var batch: [Document] = []
-            while batch.count < batchSize, let document = try next() { batch.append(document) }
-            if batch.isEmpty { break }
+        let session = Session(runner: self, writer: writer, store: store)
+        while let document = try next() { try session.add(document) }
+        return try session.finish()
+    }
+
+    /// A run fed one document at a time (readers push documents): each full batch is
+    /// processed and written, then journaled by the writer (for `--resume`).
+    public final class Session {
+        let runner: BatchRunner
+        let writer: DatasetWriter
+        let store: Store?
+        private var summary = Summary()
+        private var batch: [Document] = []
+        private let started = DispatchTime.now()
+
+        public init(runner: BatchRunner, writer: DatasetWriter, store: Store? = nil) {
+            self.runner = runner
+            self.writer = writer
+            self.store = store
+            if runner.profile { summary.profile = EngineProfile(plugins: runner.engine.plugins.count) }
+        }
+
+        public func add(_ document: Document) throws {
+            batch.append(document)
+            if batch.count >= 64 * runner.jobs { try flush() }
+        }
+
+        /// Processes what is left and writes `entities.jsonl`.
+        public func finish() throws -> Summary {
+            try flush()
+            var entities: [UInt8] = []
+            for record in summary.entities.records {
+                JSONWriter.append(record, to: &entities)
+                entities.append(0x0A)
+            }
+            try writer.append(entities, to: "entities.jsonl")
+            summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            return summary
+        }
+
+        private func flush() throws {
+            guard !batch.isEmpty else { return }
+            defer { batch.removeAll(keepingCapacity: true) }
             let stored = try batch.map { document in try store?.reuse(document) }
-            let outputs = process(batch, stored: stored, profile: summary.profile)
+            let outputs = runner.process(batch, stored: stored, profile: summary.profile)
             let writing = EngineProfile.now()
             defer { summary.writeNanos += EngineProfile.now() - writing }
             var mentions: [UInt8] = [], records: [UInt8] = [], decisions: [UInt8] = []
@@ -107,17 +142,9 @@ public struct BatchRunner: Sendable {
             try store?.save(outputs.filter { !$0.reused }.map { ($0.record!, $0.mentionList) })
             try writer.append(mentions, to: "mentions.jsonl")
             try writer.append(records, to: "documents.jsonl")
-            if explain { try writer.append(decisions, to: "decisions.jsonl") }
+            if runner.explain { try writer.append(decisions, to: "decisions.jsonl") }
             try writer.checkpoint(outputs.map { ($0.record!.id, $0.record!.sha256) })
         }
-        var entities: [UInt8] = []
-        for record in summary.entities.records {
-            JSONWriter.append(record, to: &entities)
-            entities.append(0x0A)
-        }
-        try writer.append(entities, to: "entities.jsonl")
-        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        return summary
     }
 
     /// Processes a batch on `jobs` threads, each with its own scratch, striped by index.

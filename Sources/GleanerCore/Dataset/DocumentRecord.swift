@@ -11,6 +11,7 @@ public struct DocumentRecord: Sendable {
     public var error: String?
     public var warnings: [String]
     public var meta: [(String, JSONValue)]
+    public var replacements: Int
 
     public init(document: Document, kinds: [String], mentions: [Mention], error: String?, warnings: [String]) {
         id = document.id
@@ -23,12 +24,16 @@ public struct DocumentRecord: Sendable {
         self.error = error
         self.warnings = warnings
         meta = document.meta
+        replacements = document.replacements
     }
 
     public var json: JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("id", .string(id)), ("source", .string(source)), ("sha256", .string(sha256)),
             ("bytes", .int(bytes)), ("codePoints", .int(codePoints)),
+        ]
+        if replacements > 0 { pairs.append(("replacements", .int(replacements))) }
+        pairs += [
             ("counts", .object(counts.map { ($0.0, .int($0.1)) })), ("status", .string(status)),
         ]
         if let error { pairs.append(("error", .string(error))) }

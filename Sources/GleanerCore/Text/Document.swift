@@ -11,6 +11,8 @@ public struct Document: Sendable {
     /// Why the document could not be read (unreadable, binary, corrupt): it is recorded with
     /// status "error" and not extracted.
     public var failure: String?
+    /// How many invalid UTF-8 sequences the reader replaced with U+FFFD.
+    public var replacements = 0
 
     public init(id: String, source: String, text: String, meta: [(String, JSONValue)] = [],
                 referenceDate: CalendarDate? = nil, failure: String? = nil) {

@@ -43,13 +43,8 @@ extension Glean {
 
         func execute() throws {
             let engine = try options.loadEngine()
-            let inputs = try readInputs(paths, filter: PathFilter(include: include, exclude: exclude))
-            let documents = inputs.documents
-            if !options.quiet {
-                for document in documents { if let failure = document.failure { printError("glean: \(document.source): \(failure)") } }
-            }
-            let progress = ProgressReporter(totalDocuments: documents.count,
-                                            totalBytes: documents.reduce(0) { $0 + $1.text.utf8.count },
+            let inputs = try InputPlan(paths, filter: PathFilter(include: include, exclude: exclude))
+            let progress = ProgressReporter(totalDocuments: inputs.ids.count, totalBytes: inputs.bytes,
                                             enabled: !options.quiet && ProgressReporter.standardErrorIsTerminal)
             let runner = BatchRunner(engine: engine, jobs: options.jobs, explain: explain, context: context)
             if prune, db == nil { throw CLIError.usage("--prune needs --db") }
@@ -61,13 +56,18 @@ extension Glean {
                 let resumable = resume && !explain ? ResumeState.load(directory: out, fingerprint: fingerprint) : nil
                 let writer = try DatasetWriter(directory: out, files: files)
                 try writer.write(Array(fingerprint.utf8), as: ResumeState.fingerprintFile)
-                let database = try db.map { try DatabaseSession(path: $0, engine: engine, documents: documents, options: runOptions) }
+                let database = try db.map { try DatabaseSession(path: $0, engine: engine, options: runOptions) }
                 let hooks = Self.reusing(resumable, before: database?.hooks)
-                summary = try runner.run(documents, writer: writer,
-                                         store: progress.enabled ? progress.hooks(around: hooks) : hooks)
+                let session = BatchRunner.Session(runner: runner, writer: writer,
+                                                  store: progress.enabled ? progress.hooks(around: hooks) : hooks)
+                try inputs.forEachDocument { document in
+                    if let failure = document.failure, !options.quiet { printError("glean: \(document.source): \(failure)") }
+                    try session.add(document)
+                }
+                summary = try session.finish()
                 progress.finish()
                 let manifest = RunManifest(engine: engine, summary: summary, options: runOptions)
-                try database?.finish(summary: summary, manifest: manifest, prune: prune, keeping: Set(documents.map(\.id)))
+                try database?.finish(summary: summary, manifest: manifest, prune: prune, keeping: Set(inputs.ids))
                 try writer.write(manifest.bytes, as: "run.json")
                 try writer.commit()
             } catch let error as CLIError {
@@ -120,48 +120,4 @@ extension Glean {
              ("prune", .bool(prune))]
         }
     }
-}
-
-/// Reads every document behind `paths`; two documents with one id are an error naming both
-/// sources, raised before anything is written. A file that cannot be read (unreadable, broken
-/// link, binary, corrupt gzip) is a document with `failure` set, in its place; a JSON Lines
-/// record without a usable id is an input error.
-func readInputs(_ paths: [String], filter: PathFilter = PathFilter()) throws -> (documents: [Document], replacements: [String: Int]) {
-    let reader = InputReader(filter: filter)
-    var documents: [Document] = []
-    var replacements: [String: Int] = [:]
-    var seen: [String: String] = [:]
-    do {
-        for source in try reader.sources(paths) {
-            try reader.forEachDocument(in: source) { result in
-                guard let id = result.id else {
-                    guard case .failed(_, let source, let message) = result else { return }
-                    throw CLIError.input("\(source): \(message)")
-                }
-                if let previous = seen[id] {
-                    throw CLIError.input("duplicate document id '\(id)' in \(previous) and \(result.source)")
-                }
-                seen[id] = result.source
-                switch result {
-                case .read(let document, let count):
-                    documents.append(document)
-                    if count > 0 { replacements[id] = count }
-                case .failed(_, let source, let message):
-                    documents.append(Document(id: id, source: source, text: "", failure: message))
-                }
-            }
-        }
-    } catch let error as InputReader.InputError {
-        throw CLIError.input(error.description)
-    }
-    return (documents, replacements)
-}
-
-/// Every document behind `paths`, for commands where an unreadable document is an input error.
-func readDocuments(_ paths: [String]) throws -> [Document] {
-    let inputs = try readInputs(paths)
-    if let failed = inputs.documents.first(where: { $0.failure != nil }) {
-        throw CLIError.input("\(failed.source): \(failed.failure!)")
-    }
-    return inputs.documents
 }

@@ -7,23 +7,27 @@ import GleanerStore
 struct DatabaseSession {
     let store: DatasetStore
     let runID: Int64
-    let unchanged: Set<String>
+    let fingerprint: String
 
-    init(path: String, engine: Engine, documents: [Document], options: [(String, JSONValue)]) throws {
+    init(path: String, engine: Engine, options: [(String, JSONValue)]) throws {
         store = try DatasetStore(path: path)
         let plugins = RunManifest.plugins(engine)
         // Anything that changes the mentions: plugins and their manifests, and --context.
         let contextOption = options.first { $0.0 == "context" }?.1 ?? .bool(false)
-        let fingerprint = SHA256.hex(JSONWriter.string(.array([plugins, contextOption])).utf8)
+        fingerprint = SHA256.hex(JSONWriter.string(.array([plugins, contextOption])).utf8)
         runID = try store.beginRun(tool: "glean \(RunManifest.toolVersion)", pluginFingerprint: fingerprint,
                                    plugins: plugins, options: .object(options))
-        unchanged = try store.unchangedDocuments(documents.map { ($0.id, SHA256.hex($0.text.utf8)) },
-                                                 pluginFingerprint: fingerprint)
     }
 
     var hooks: BatchRunner.Store {
         BatchRunner.Store(
-            reuse: { document in unchanged.contains(document.id) ? try store.storedMentions(for: document.id) : nil },
+            reuse: { document in
+                // One look-up per document, so the inputs need not be held in memory.
+                guard document.failure == nil,
+                      try !store.unchangedDocuments([(document.id, SHA256.hex(document.text.utf8))],
+                                                    pluginFingerprint: fingerprint).isEmpty else { return nil }
+                return try store.storedMentions(for: document.id)
+            },
             save: { batch in if !batch.isEmpty { try store.write(batch: batch, runID: runID) } })
     }
 
