@@ -13,11 +13,11 @@ swift test --skip-build
 scripts/accuracy.sh
 scripts/tutorial-check.sh
 
-# Python suites: the JSON Schemas against written records (jsonschema), the HTML report in
-# headless Chromium, and the Spark job in local mode against `glean run`.
-python3 -m pytest -q Tests/SchemaTests Tests/ReportBrowserTests Tests/SparkTests
-
 # Bounded fuzzing of the engine and the manifest reader (Fuzz/, libFuzzer + ASan): 60 s per
 # target, plus a release build of Fuzz/ (about 4 min the first time). Sanitizer runs of the
 # whole suite (scripts/sanitizers.sh) are too slow for every run.
 scripts/fuzz.sh 60
+
+# Python suites: the JSON Schemas against written records (jsonschema), the HTML report in
+# headless Chromium, and the Spark job in local mode against `glean run`.
+python3 -m pytest -q Tests/SchemaTests Tests/ReportBrowserTests Tests/SparkTests
