@@ -27,7 +27,11 @@ for sanitizer in "${sanitizers[@]}"; do
         status=1; continue
     fi
     log="$scratch/test.log"
-    if ! swift test --skip-build --scratch-path "$scratch" --sanitize="$sanitizer" "$@" >"$log" 2>&1; then status=1; fi
+    skip=()
+    # The TSan runtime cannot start under `ulimit -f` (SIGBUS before main), which that test uses
+    # to simulate a full disk.
+    [ "$sanitizer" = thread ] && skip=(--skip diskFullMidRunExitsWith3AndLeavesThePreviousDatasetIntact)
+    if ! swift test --skip-build --scratch-path "$scratch" --sanitize="$sanitizer" "${skip[@]}" "$@" >"$log" 2>&1; then status=1; fi
     grep -cE '^(==[0-9]+==ERROR|WARNING: ThreadSanitizer|SUMMARY: )' "$log" | sed "s/^/$sanitizer findings (lines): /" || true
     grep -E '^SUMMARY: |✘|error:' "$log" | sort | uniq -c | head -40 || true
     echo "$sanitizer: $(( $(date +%s) - start )) s; log in $log"
