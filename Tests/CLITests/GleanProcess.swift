@@ -19,6 +19,11 @@ struct GleanProcess {
     }
 
     static func run(_ arguments: [String], stdin: String? = nil) throws -> Output {
+        try run(arguments, stdinData: stdin.map { Data($0.utf8) })
+    }
+
+    /// Runs glean with raw bytes on standard input (invalid UTF-8 cannot be a String).
+    static func run(_ arguments: [String], stdinData: Data?) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -29,7 +34,7 @@ struct GleanProcess {
         let input = Pipe()
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        if let stdinData { input.fileHandleForWriting.write(stdinData) }
         try input.fileHandleForWriting.close()
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         let stderrData = err.fileHandleForReading.readDataToEndOfFile()

@@ -78,25 +78,3 @@ import Testing
         #expect(mentions == (try String(contentsOf: out.appendingPathComponent("mentions.jsonl"), encoding: .utf8)))
     }
 }
-
-extension GleanProcess {
-    /// Runs glean with raw bytes on standard input (invalid UTF-8 cannot be a String).
-    static func run(_ arguments: [String], stdinData: Data) throws -> Output {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        input.fileHandleForWriting.write(stdinData)
-        try input.fileHandleForWriting.close()
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-                      stderr: String(decoding: stderrData, as: UTF8.self))
-    }
-}
