@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 /// The built-in extractors. Each is `Plugins/<Name>/` (manifest + resources + a little Swift)
@@ -16,6 +17,13 @@ let extractorTargets: [Target] = extractors.map { name in
         resources: [.embedInCode("Resources")]
     )
 }
+
+/// Vectorscan/Hyperscan (`libvectorscan-dev` or `libhyperscan-dev`) is optional: when its
+/// header is installed the engine runs it as a candidate prefilter in front of PCRE2;
+/// without it (or with GLEANER_PCRE2_ONLY=1 in the environment) PCRE2 alone does the scan.
+let vectorscanHeader = ["/usr/include/hs/hs.h", "/usr/local/include/hs/hs.h", "/opt/homebrew/include/hs/hs.h"]
+    .contains { FileManager.default.fileExists(atPath: $0) }
+let useVectorscan = vectorscanHeader && ProcessInfo.processInfo.environment["GLEANER_PCRE2_ONLY"] == nil
 
 let package = Package(
     name: "Gleaner",
@@ -38,9 +46,16 @@ let package = Package(
         ),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CVectorscan",
+            pkgConfig: "libhs",
+            providers: [.apt(["libvectorscan-dev"]), .brew(["vectorscan"])]
+        ),
         .target(
             name: "GleanerCore",
             dependencies: ["CPCRE2", "CLibXML2", "CZlib", .product(name: "Yams", package: "Yams")]
+                + (useVectorscan ? ["CVectorscan"] : []),
+            swiftSettings: useVectorscan ? [.define("GLEANER_VECTORSCAN")] : []
         ),
         // The SQLite store: the only target that imports GRDB.
         .target(

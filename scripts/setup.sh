@@ -7,6 +7,8 @@ need=()
 pkg-config --exists libpcre2-8 2>/dev/null || need+=(libpcre2-dev)
 pkg-config --exists libxml-2.0 2>/dev/null || need+=(libxml2-dev)
 pkg-config --exists zlib 2>/dev/null || need+=(zlib1g-dev)
+# Vectorscan: the candidate prefilter in front of PCRE2 (optional; glean builds without it).
+pkg-config --exists libhs 2>/dev/null || [ -n "${GLEANER_PCRE2_ONLY:-}" ] || need+=(libvectorscan-dev)
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
 if [ ${#need[@]} -gt 0 ]; then

@@ -116,7 +116,7 @@ public struct PatternRiskChecker: Sendable {
 
     private func nullable(_ node: PatternSyntax.Node) -> Bool {
         switch node {
-        case .character: false
+        case .character, .reference: false
         case .zeroWidth: true
         case .group(.lookaround, _): true
         case .group(_, let alternatives): alternatives.contains { $0.allSatisfy(nullable) }
@@ -129,6 +129,7 @@ public struct PatternRiskChecker: Sendable {
     private func characters(_ node: PatternSyntax.Node) -> ScalarSet {
         switch node {
         case .character(let set): set
+        case .reference: .all
         case .zeroWidth, .group(.lookaround, _): .empty
         case .group(_, let alternatives):
             alternatives.joined().reduce(ScalarSet.empty) { $0.union(characters($1.node)) }
@@ -148,6 +149,7 @@ public struct PatternRiskChecker: Sendable {
     private func firstSet(of node: PatternSyntax.Node) -> ScalarSet {
         switch node {
         case .character(let set): set
+        case .reference: .all
         case .zeroWidth, .group(.lookaround, _): .empty
         case .group(_, let alternatives): alternatives.reduce(ScalarSet.empty) { $0.union(firstSet($1)) }
         }

@@ -10,11 +10,13 @@ struct PatternSyntax {
         /// Matches no character: anchors, `\b`, option settings, verbs.
         case zeroWidth
         case group(GroupKind, alternatives: [[Item]])
+        /// A backreference or a subroutine call: text the parser does not follow. The checker
+        /// takes it as one character of any kind (it consumes, and is not a repetition by
+        /// itself); it can only consume what some other part of the pattern matches.
+        case reference
     }
 
-    /// A backreference or a subroutine call: some text the checker does not follow, taken
-    /// as one character of any kind (it consumes, and is not a repetition by itself).
-    static let opaque = Node.character(.all)
+    static let opaque = Node.reference
 
     struct Item: Sendable {
         var node: Node
@@ -23,6 +25,8 @@ struct PatternSyntax {
         var possessive = false
         /// Where the item (with its quantifier) is in the pattern, in scalars.
         var range: Range<Int>
+        /// Where its quantifier is (empty when it has none).
+        var quantifier: Range<Int> = 0..<0
     }
 
     let scalars: [Unicode.Scalar]
@@ -66,8 +70,10 @@ struct PatternSyntax {
             let start = position
             guard let node = parseAtom() else { continue }
             var item = Item(node: node, range: start..<position)
+            let quantifierStart = position
             parseQuantifier(into: &item)
             item.range = start..<position
+            item.quantifier = quantifierStart..<position
             alternatives[alternatives.count - 1].append(item)
         }
         return alternatives

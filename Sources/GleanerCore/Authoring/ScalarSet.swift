@@ -27,6 +27,42 @@ struct ScalarSet: Sendable, Equatable {
     static let horizontalSpace = ascii(" \t").union(.scalars(0xA0...0xA0)).union(.scalars(0x2000...0x200A))
     static let verticalSpace = ascii("\n\r\u{0B}\u{0C}").union(.scalars(0x85...0x85)).union(.scalars(0x2028...0x2029))
 
+    /// Whether the ASCII character `value` (< 0x80) is in the set.
+    func contains(ascii value: UInt8) -> Bool {
+        value < 64 ? low & (1 << UInt64(value)) != 0 : value < 128 && high & (1 << UInt64(value - 64)) != 0
+    }
+
+    /// Whether the scalar `value` (≥ 0x80) is in the set.
+    func contains(scalar value: UInt32) -> Bool {
+        value < 0x80 ? contains(ascii: UInt8(value)) : ranges.contains { $0.contains(value) }
+    }
+
+    /// One character, or one letter in both cases: a literal for a literal matcher.
+    var isLiteral: Bool {
+        let ascii = low.nonzeroBitCount + high.nonzeroBitCount
+        let others = ranges.reduce(0) { $0 + Int($1.upperBound - $1.lowerBound) + 1 }
+        switch ascii + others {
+        case 1: return true
+        case 2 where others == 0:
+            // Two ASCII characters: a case pair differs in bit 0x20 only.
+            let members = (0..<128).filter { contains(ascii: UInt8($0)) }
+            return members[1] - members[0] == 0x20 && (0x41...0x5A).contains(members[0])
+        case 2 where ascii == 0: return true
+        default: return false
+        }
+    }
+
+    /// A pattern for a literal set (`isLiteral`): `a`, `[Aa]`, `\x{2019}`, `[\x{E9}\x{C9}]`.
+    var literalPattern: String {
+        var members = (0..<128).filter { contains(ascii: UInt8($0)) }.map(UInt32.init)
+        for range in ranges { members += Array(range) }
+        func escaped(_ value: UInt32) -> String {
+            let isAlphanumeric = (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+            return isAlphanumeric ? String(UnicodeScalar(UInt8(value))) : "\\x{\(String(value, radix: 16, uppercase: true))}"
+        }
+        return members.count == 1 ? escaped(members[0]) : "[" + members.map(escaped).joined() + "]"
+    }
+
     var isEmpty: Bool { low == 0 && high == 0 && ranges.isEmpty }
 
     mutating func insert(_ range: ClosedRange<UInt32>, caseless: Bool = false) {

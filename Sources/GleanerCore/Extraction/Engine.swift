@@ -3,26 +3,34 @@
 public final class Engine: Sendable {
     public let plugins: [Plugin]
     public let pipeline: MergePipeline
+    /// Vectorscan in front of PCRE2 (nil: PCRE2 scans alone). Same results either way.
+    public let prefilter: CandidatePrefilter?
     let maxCaptureCount: Int
 
-    public init(plugins: [Plugin], pipeline: MergePipeline = .standard) {
+    /// `prefilter: false` makes PCRE2 scan alone (`--no-prefilter`; the equivalence tests).
+    public init(plugins: [Plugin], pipeline: MergePipeline = .standard, prefilter: Bool = true) {
         self.plugins = plugins
         self.pipeline = pipeline
+        self.prefilter = prefilter ? CandidatePrefilter(plugins: plugins) : nil
         maxCaptureCount = plugins.map(\.maxCaptureCount).max() ?? 0
     }
 
     /// Per-thread matching state.
     public final class Scratch {
         let pcre: PCRE2Scratch
+        let vectorscan: VectorscanScratch?
+        var unitBounds: [Int] = []
+        var starts: [Int] = []
         /// Set to collect timings (`glean bench`).
         public var profile: EngineProfile?
-        init(maxCaptureCount: Int, limits: PCRE2Scratch.Limits) {
+        init(maxCaptureCount: Int, limits: PCRE2Scratch.Limits, prefilter: CandidatePrefilter?) {
             pcre = PCRE2Scratch(maxCaptureCount: maxCaptureCount, limits: limits)
+            vectorscan = prefilter?.makeScratch()
         }
     }
 
     public func makeScratch(limits: PCRE2Scratch.Limits = .init()) -> Scratch {
-        Scratch(maxCaptureCount: maxCaptureCount, limits: limits)
+        Scratch(maxCaptureCount: maxCaptureCount, limits: limits, prefilter: prefilter)
     }
 
     public struct Result: Sendable {
@@ -43,10 +51,29 @@ public final class Engine: Sendable {
             var candidates: [Candidate] = []
             var failures: [String] = []
             let profile = scratch.profile
+            let scanning = profile == nil ? 0 : EngineProfile.now()
+            let prefiltered = if let prefilter, let vectorscan = scratch.vectorscan {
+                prefilter.scan(bytes, scratch: vectorscan, bounds: &scratch.unitBounds)
+            } else {
+                false
+            }
+            if let profile { profile.prefilterNanos &+= EngineProfile.now() - scanning }
             for (index, plugin) in plugins.enumerated() {
                 let started = profile == nil ? 0 : EngineProfile.now()
-                plugin.candidates(in: document, bytes: bytes, pluginIndex: index, scratch: scratch.pcre,
-                                  into: &candidates, failures: &failures, profile: profile)
+                if prefiltered, let prefilter, let vectorscan = scratch.vectorscan {
+                    vectorscan.events.withUnsafeBufferPointer { events in
+                        scratch.unitBounds.withUnsafeBufferPointer { bounds in
+                            let ends = CandidateEnds(events: events, bounds: bounds, windows: prefilter.windows,
+                                                     base: prefilter.pluginBase[index])
+                            plugin.prefilteredCandidates(in: document, bytes: bytes, ends: ends, pluginIndex: index,
+                                                         scratch: scratch.pcre, starts: &scratch.starts,
+                                                         into: &candidates, failures: &failures, profile: profile)
+                        }
+                    }
+                } else {
+                    plugin.candidates(in: document, bytes: bytes, pluginIndex: index, scratch: scratch.pcre,
+                                      into: &candidates, failures: &failures, profile: profile)
+                }
                 if let profile { profile.matchNanos[index] &+= EngineProfile.now() - started }
             }
             let proposed = keepCandidates ? candidates : []

@@ -6,6 +6,8 @@ public final class EngineProfile: @unchecked Sendable {
     /// Nanoseconds per plugin: matching (scan + anchored rules) and normalizing.
     public var matchNanos: [UInt64]
     public var normalizeNanos: [UInt64]
+    /// The Vectorscan candidate scan (all plugins at once).
+    public var prefilterNanos: UInt64 = 0
     public var mergeNanos: UInt64 = 0
     /// Building and validating records (offsets, text, value checks).
     public var buildNanos: UInt64 = 0
@@ -20,6 +22,7 @@ public final class EngineProfile: @unchecked Sendable {
             matchNanos[index] += other.matchNanos[index]
             normalizeNanos[index] += other.normalizeNanos[index]
         }
+        prefilterNanos += other.prefilterNanos
         mergeNanos += other.mergeNanos
         buildNanos += other.buildNanos
     }

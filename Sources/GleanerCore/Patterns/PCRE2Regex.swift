@@ -38,6 +38,8 @@ public struct PatternOptions: OptionSet, Sendable, Hashable {
     public static let extended = PatternOptions(rawValue: UInt32(PCRE2_EXTENDED))
     public static let multiline = PatternOptions(rawValue: UInt32(PCRE2_MULTILINE))
     public static let dotAll = PatternOptions(rawValue: UInt32(PCRE2_DOTALL))
+    /// Lets a search stop at a last start offset (`firstMatch(in:from:startingBy:scratch:)`).
+    static let useOffsetLimit = PatternOptions(rawValue: UInt32(PCRE2_USE_OFFSET_LIMIT))
 }
 
 /// A compiled, JIT-compiled (where the platform allows) PCRE2 pattern. Immutable after
@@ -95,6 +97,23 @@ public final class PCRE2Regex: @unchecked Sendable {
         throw PatternMatchError(code: rc, message: Self.message(for: rc))
     }
 
+    /// Like `firstMatch(in:from:scratch:)`, but only matches that start at or before byte
+    /// `lastStart` count. The pattern must be compiled with `.useOffsetLimit`. This is how a
+    /// prefilter window is confirmed: PCRE2 searches only the starts the window allows.
+    public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from offset: Int, startingBy lastStart: Int,
+                           scratch: PCRE2Scratch) throws(PatternMatchError) -> Bool {
+        guard let base = subject.baseAddress else { return false }
+        pcre2_set_offset_limit_8(scratch.windowContext, lastStart)
+        let rc = pcre2_match_8(code, base, subject.count, offset, UInt32(PCRE2_NO_UTF_CHECK),
+                               scratch.matchData, scratch.windowContext)
+        if rc >= 0 {
+            scratch.load(groupCount: captureCount + 1)
+            return true
+        }
+        if rc == PCRE2_ERROR_NOMATCH { return false }
+        throw PatternMatchError(code: rc, message: Self.message(for: rc))
+    }
+
     static func message(for code: Int32) -> String {
         var buffer = [UInt8](repeating: 0, count: 256)
         let length = pcre2_get_error_message_8(code, &buffer, buffer.count)
@@ -135,6 +154,9 @@ public final class PCRE2Scratch {
 
     fileprivate let matchData: OpaquePointer
     fileprivate let matchContext: OpaquePointer
+    /// A second context whose offset limit changes per search (prefilter windows); the
+    /// first never has one, as patterns compiled without `.useOffsetLimit` reject it.
+    fileprivate let windowContext: OpaquePointer
     private let jitStack: OpaquePointer?
     /// Byte ranges of the last match's groups; `-1` marks an unset group.
     public private(set) var starts: [Int]
@@ -145,8 +167,11 @@ public final class PCRE2Scratch {
         matchContext = pcre2_match_context_create_8(nil)
         pcre2_set_match_limit_8(matchContext, limits.matchLimit)
         jitStack = pcre2_jit_stack_create_8(32 * 1024, max(32 * 1024, limits.jitStackBytes), nil)
+        windowContext = pcre2_match_context_create_8(nil)
+        pcre2_set_match_limit_8(windowContext, limits.matchLimit)
         if let jitStack {
             pcre2_jit_stack_assign_8(matchContext, nil, UnsafeMutableRawPointer(jitStack))
+            pcre2_jit_stack_assign_8(windowContext, nil, UnsafeMutableRawPointer(jitStack))
         }
         starts = Array(repeating: -1, count: maxCaptureCount + 1)
         ends = starts
@@ -155,6 +180,7 @@ public final class PCRE2Scratch {
     deinit {
         pcre2_match_data_free_8(matchData)
         pcre2_match_context_free_8(matchContext)
+        pcre2_match_context_free_8(windowContext)
         if let jitStack { pcre2_jit_stack_free_8(jitStack) }
     }
 

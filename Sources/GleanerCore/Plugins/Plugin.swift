@@ -17,6 +17,8 @@ public final class Plugin: Sendable {
         /// a lexicon is too large for one PCRE2 pattern.
         public let expandedPatterns: [String]
         let anchored: [PCRE2Regex]
+        /// The same variants unanchored, with an offset limit: they confirm prefilter windows.
+        let windowed: [PCRE2Regex]
         let spanGroups: [Int?]
         var groupNumbers: [String: Int] { anchored[0].groupNumbers }
     }
@@ -38,7 +40,7 @@ public final class Plugin: Sendable {
         var seen = Set<String>()
         for rule in manifest.rules {
             guard seen.insert(rule.id).inserted else { throw Self.error(manifest, rule, "duplicate rule id") }
-            let (patterns, regexes) = try Self.compile(rule, manifest: manifest, lexicons: lexicons)
+            let (patterns, regexes, windowed) = try Self.compile(rule, manifest: manifest, lexicons: lexicons)
             var spanGroups: [Int?] = []
             for regex in regexes {
                 guard let name = rule.spanGroup else { spanGroups.append(nil); continue }
@@ -50,7 +52,11 @@ public final class Plugin: Sendable {
             if rule.action == .extract, !factory.groups.isEmpty, factory.groups.isDisjoint(with: regexes[0].groupNumbers.keys) {
                 throw Self.error(manifest, rule, "normalizer '\(factory.id)' needs one of the named groups \(factory.groups.sorted().map { "(?<\($0)>…)" }.joined(separator: ", "))")
             }
-            compiled.append(CompiledRule(manifest: rule, expandedPatterns: patterns, anchored: regexes, spanGroups: spanGroups))
+            compiled.append(CompiledRule(manifest: rule, expandedPatterns: patterns, anchored: regexes, windowed: windowed,
+                                         spanGroups: spanGroups))
+        }
+        guard compiled.count <= 0xFFFF else {
+            throw PluginError(file: manifest.origin, message: "plugin '\(manifest.id)' has more than 65,535 rules")
         }
         guard !compiled.isEmpty else {
             throw PluginError(file: manifest.origin, message: "plugin '\(manifest.id)' has no rules")
@@ -71,11 +77,11 @@ public final class Plugin: Sendable {
     /// Expands and compiles a rule (anchored). A rule too large for one pattern is compiled as
     /// 2, 4, 8 ... patterns over parts of its largest lexicon.
     private static func compile(_ rule: RuleManifest, manifest: PluginManifest,
-                                lexicons: [String: Lexicon]) throws(PluginError) -> ([String], [PCRE2Regex]) {
+                                lexicons: [String: Lexicon]) throws(PluginError) -> ([String], [PCRE2Regex], [PCRE2Regex]) {
         var composer = PatternComposer(fragments: manifest.fragments, lexicons: lexicons)
         var parts = 1
         while true {
-            var patterns: [String] = [], regexes: [PCRE2Regex] = []
+            var patterns: [String] = [], regexes: [PCRE2Regex] = [], windowed: [PCRE2Regex] = []
             do {
                 for part in 0..<parts {
                     if parts > 1, let largest = composer.lexiconReferences(in: rule.pattern).max(by: { $0.value < $1.value }) {
@@ -84,8 +90,9 @@ public final class Plugin: Sendable {
                     let expanded = try composer.expand(rule.pattern)
                     patterns.append(expanded)
                     regexes.append(try PCRE2Regex(expanded, options: rule.options.union(.anchored)))
+                    windowed.append(try PCRE2Regex(expanded, options: rule.options.union(.useOffsetLimit)))
                 }
-                return (patterns, regexes)
+                return (patterns, regexes, windowed)
             } catch let error as PatternCompileError {
                 guard error.isTooLarge, parts < 64, !composer.lexiconReferences(in: rule.pattern).isEmpty else {
                     throw Self.error(manifest, rule, "pattern does not compile: \(error.message) at offset \(error.offset) of the expanded pattern")
@@ -153,43 +160,165 @@ public final class Plugin: Sendable {
             }
         }
         for scan in scans.indices { advance(scan, from: 0) }
+        var due: [Int] = []
         while let start = next.compactMap({ $0 }).min() {
+            // A rule split over two scan patterns is run once per start, rules in order.
+            due.removeAll(keepingCapacity: true)
             for scan in scans.indices where next[scan] == start {
-                for index in scans[scan].rules where !failedRules.contains(index) {
-                    let rule = rules[index]
-                    do {
-                        guard let variant = try longestVariant(of: rule, at: start, in: bytes, scratch: scratch),
-                              let whole = scratch.range(0) else { continue }
-                        let span = rule.spanGroups[variant].flatMap { scratch.range($0) } ?? whole
-                        guard !span.isEmpty else { continue }
-                        if rule.manifest.action == .block {
-                            output.append(Candidate(plugin: pluginIndex, rule: index, bytes: span, value: nil))
-                            continue
-                        }
-                        let match = RuleMatch(bytes: bytes, span: span, rule: rule.manifest, document: document,
-                                              groupNumbers: rule.anchored[variant].groupNumbers, scratch: scratch)
-                        let normalizing = profile == nil ? 0 : EngineProfile.now()
-                        let normalized = normalizer.normalize(match)
-                        if let profile {
-                            let spent = EngineProfile.now() - normalizing
-                            profile.normalizeNanos[pluginIndex] += spent
-                            profile.matchNanos[pluginIndex] &-= spent
-                        }
-                        if let normalized {
-                            output.append(Candidate(plugin: pluginIndex, rule: index, bytes: span,
-                                                    value: normalized.value, inferred: normalized.inferred))
-                        }
-                    } catch {
-                        failedRules.insert(index)
-                        failures.append("rule '\(id).\(rule.manifest.id)': \(error.message) at byte \(start)")
-                    }
-                }
+                due += scans[scan].rules
                 // Next start: the following character (never inside a multi-byte sequence).
-                var offset = start + 1
-                while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
-                advance(scan, from: offset)
+                advance(scan, from: Self.nextCharacter(after: start, in: bytes))
+            }
+            if scans.count > 1 { due = Array(Set(due)).sorted() }
+            for index in due where !failedRules.contains(index) {
+                emit(rule: index, at: start, in: document, bytes: bytes, pluginIndex: pluginIndex, scratch: scratch,
+                     into: &output, failedRules: &failedRules, failures: &failures, profile: profile)
             }
         }
+    }
+
+    /// The same results as `candidates(in:...)`, with PCRE2 searching only the windows where
+    /// the prefilter saw a possible match end: for each rule, every start where it matches;
+    /// then each (start, rule) in order, exactly as the scan would have visited them.
+    func prefilteredCandidates(in document: Document, bytes: UnsafeBufferPointer<UInt8>, ends: CandidateEnds,
+                               pluginIndex: Int, scratch: PCRE2Scratch, starts: inout [Int],
+                               into output: inout [Candidate], failures: inout [String], profile: EngineProfile? = nil) {
+        var failedRules = Set<Int>()
+        // (start << 16 | rule): sorting orders by start, then rule, as the scan visits them.
+        starts.removeAll(keepingCapacity: true)
+        for (index, rule) in rules.enumerated() {
+            let first = starts.count
+            for variant in rule.windowed.indices {
+                do {
+                    try Self.confirm(rule.windowed[variant], ends: ends.ends(index), window: ends.window(index),
+                                     rule: index, bytes: bytes, scratch: scratch, into: &starts)
+                } catch {
+                    // A search the match limit stopped: the rule fails for this document.
+                    failedRules.insert(index)
+                    failures.append("rule '\(id).\(rule.manifest.id)': \(error.message) while confirming candidates")
+                }
+            }
+            if rule.windowed.count > 1 {
+                // Variants of a split rule may start at the same place: visit each start once.
+                let unique = Set(starts[first...]).sorted()
+                starts.replaceSubrange(first..., with: unique)
+            }
+        }
+        starts.sort()
+        for packed in starts {
+            let index = packed & 0xFFFF
+            guard !failedRules.contains(index) else { continue }
+            emit(rule: index, at: packed >> 16, in: document, bytes: bytes, pluginIndex: pluginIndex, scratch: scratch,
+                 into: &output, failedRules: &failedRules, failures: &failures, profile: profile)
+        }
+    }
+
+    /// Appends `start << 16 | rule` for every start where `regex` matches, searching only where
+    /// a match can end at one of `ends` (`CandidateWindow` says how far before an end it can
+    /// start; nil: everywhere). Windows that overlap are searched as one.
+    private static func confirm(_ regex: PCRE2Regex, ends: Slice<UnsafeBufferPointer<UInt64>>,
+                                window: CandidateWindow?, rule: Int, bytes: UnsafeBufferPointer<UInt8>,
+                                scratch: PCRE2Scratch, into starts: inout [Int]) throws(PatternMatchError) {
+        func search(from: Int, through last: Int) throws(PatternMatchError) {
+            var offset = from
+            while offset < bytes.count, try regex.firstMatch(in: bytes, from: offset, startingBy: last, scratch: scratch),
+                  let start = scratch.range(0)?.lowerBound {
+                starts.append(start << 16 | rule)
+                offset = nextCharacter(after: start, in: bytes)
+            }
+        }
+        guard let window else {
+            try search(from: 0, through: bytes.count)
+            return
+        }
+        var searched = 0  // every start below this is done (a character boundary)
+        var index = ends.startIndex
+        while index < ends.endIndex {
+            let end = Int(truncatingIfNeeded: ends[index] & 0xFFFF_FFFF)
+            index += 1
+            guard end >= searched else { continue }
+            let from = window.start(before: end, notBefore: searched, in: bytes)
+            var last = end
+            while index < ends.endIndex {
+                let next = Int(truncatingIfNeeded: ends[index] & 0xFFFF_FFFF)
+                let boundary = nextCharacter(after: last, in: bytes)
+                guard next < boundary || window.start(before: next, notBefore: boundary, in: bytes) == boundary else { break }
+                last = max(last, next)
+                index += 1
+            }
+            try search(from: from, through: last)
+            searched = nextCharacter(after: last, in: bytes)
+        }
+    }
+
+    @inline(__always)
+    static func nextCharacter(after offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var next = offset + 1
+        while next < bytes.count, bytes[next] & 0xC0 == 0x80 { next += 1 }
+        return next
+    }
+
+    /// Runs rule `index` anchored at `start` and appends its candidate, if any.
+    private func emit(rule index: Int, at start: Int, in document: Document, bytes: UnsafeBufferPointer<UInt8>,
+                      pluginIndex: Int, scratch: PCRE2Scratch, into output: inout [Candidate],
+                      failedRules: inout Set<Int>, failures: inout [String], profile: EngineProfile?) {
+        let rule = rules[index]
+        do {
+            guard let variant = try longestVariant(of: rule, at: start, in: bytes, scratch: scratch),
+                  let whole = scratch.range(0) else { return }
+            let span = rule.spanGroups[variant].flatMap { scratch.range($0) } ?? whole
+            guard !span.isEmpty else { return }
+            if rule.manifest.action == .block {
+                output.append(Candidate(plugin: pluginIndex, rule: index, bytes: span, value: nil))
+                return
+            }
+            let match = RuleMatch(bytes: bytes, span: span, rule: rule.manifest, document: document,
+                                  groupNumbers: rule.anchored[variant].groupNumbers, scratch: scratch)
+            let normalizing = profile == nil ? 0 : EngineProfile.now()
+            let normalized = normalizer.normalize(match)
+            if let profile {
+                let spent = EngineProfile.now() - normalizing
+                profile.normalizeNanos[pluginIndex] += spent
+                profile.matchNanos[pluginIndex] &-= spent
+            }
+            if let normalized {
+                output.append(Candidate(plugin: pluginIndex, rule: index, bytes: span,
+                                        value: normalized.value, inferred: normalized.inferred))
+            }
+        } catch {
+            failedRules.insert(index)
+            failures.append("rule '\(id).\(rule.manifest.id)': \(error.message) at byte \(start)")
+        }
+    }
+
+    /// The prefilter's expressions for one rule: its pattern rewritten for Vectorscan, or, when
+    /// that is longer than Vectorscan takes, the pattern re-expanded over 2, 4, 8 ... parts of
+    /// its largest lexicon (together they match wherever the rule does).
+    func prefilterExpressions(rule index: Int) -> [PrefilterExpression] {
+        let rule = rules[index]
+        let options = rule.manifest.options
+        func expressions(_ patterns: [String]) -> [PrefilterExpression] {
+            patterns.map { PrefilterExpression($0, extended: options.contains(.extended), caseless: options.contains(.caseless)) }
+        }
+        let whole = expressions(rule.expandedPatterns)
+        guard whole.contains(where: { $0.text.utf8.count > VectorscanDatabase.maxPatternLength }) else { return whole }
+        var composer = PatternComposer(fragments: manifest.fragments, lexicons: lexicons)
+        guard let largest = composer.lexiconReferences(in: rule.manifest.pattern).max(by: { $0.value < $1.value }) else {
+            return whole
+        }
+        var parts = 2
+        while parts <= 256 {
+            var patterns: [String] = []
+            for part in 0..<parts {
+                composer.split = (String(largest.key.dropFirst()), part, parts)
+                guard let pattern = try? composer.expand(rule.manifest.pattern) else { return whole }
+                patterns.append(pattern)
+            }
+            let split = expressions(patterns)
+            if split.allSatisfy({ $0.text.utf8.count <= VectorscanDatabase.maxPatternLength }) { return split }
+            parts *= 2
+        }
+        return whole
     }
 
     /// Matches a rule's variants anchored at `start`; the longest match wins and is left in

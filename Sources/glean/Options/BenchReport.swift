@@ -27,7 +27,7 @@ struct BenchReport {
             if let profile = round.profile { total.add(profile) }
             write += round.writeNanos
         }
-        var rows: [(String, Double)] = []
+        var rows: [(String, Double)] = [("prefilter (all plugins)", Double(total.prefilterNanos) / 1e9)]
         for (index, plugin) in bench.engine.plugins.enumerated() {
             rows.append(("match \(plugin.id)", Double(total.matchNanos[index]) / 1e9))
             rows.append(("normalize \(plugin.id)", Double(total.normalizeNanos[index]) / 1e9))

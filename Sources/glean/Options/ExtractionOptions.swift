@@ -17,6 +17,9 @@ struct ExtractionOptions: ParsableArguments {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Scan with PCRE2 alone, without the Vectorscan candidate prefilter (same results, slower).")
+    var noPrefilter = false
+
     var kindSet: Set<String>? {
         kinds.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
     }
@@ -31,7 +34,7 @@ struct ExtractionOptions: ParsableArguments {
                     throw CLIError.usage("no plugin extracts kind '\(unknown)'")
                 }
             }
-            return Engine(plugins: plugins)
+            return Engine(plugins: plugins, prefilter: !noPrefilter)
         } catch let error as PluginError {
             throw CLIError.plugin(error)
         }

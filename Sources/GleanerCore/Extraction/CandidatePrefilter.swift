@@ -1,0 +1,127 @@
+/// The engine's candidate prefilter: every rule of every plugin in one Vectorscan database,
+/// scanned once per document. It reports where a match of each rule may end; the plugin then
+/// runs PCRE2 only in the window before each such end (`CandidateWindow`), so the results are
+/// exactly PCRE2's own.
+///
+/// A rule Vectorscan cannot compile, or a document whose candidates overflow the event
+/// budget, falls back to PCRE2 scanning alone: correctness never depends on the prefilter.
+public final class CandidatePrefilter: Sendable {
+    let database: VectorscanDatabase
+    /// The first unit of each plugin; a unit is one rule, in plugin then rule order.
+    let pluginBase: [Int]
+    /// Per unit: where PCRE2 must search before a candidate end (nil: Vectorscan rejected the
+    /// rule, and PCRE2 scans the whole document for it).
+    let windows: [CandidateWindow?]
+    /// Per unit: why Vectorscan rejected it.
+    let rejections: [String?]
+
+    /// Candidate events allowed per document byte before the prefilter gives up on the
+    /// document (memory stays bounded; PCRE2 then scans it alone).
+    static let eventsPerByte = 4
+
+    /// Nil when no rule can be prefiltered (or glean was built without Vectorscan).
+    public init?(plugins: [Plugin]) {
+        var expressions: [VectorscanDatabase.Expression] = []
+        var alphabets: [MatchAlphabet] = []
+        var elastic: [ScalarSet] = []
+        var base: [Int] = []
+        var unit = 0
+        for plugin in plugins {
+            base.append(unit)
+            for rule in plugin.rules.indices {
+                // The prefilter text is never in extended mode (it carries its own `(?x)` when it must).
+                let options = plugin.rules[rule].manifest.options.subtracting(.extended)
+                var characters = ScalarSet.empty
+                var texts: [String] = []
+                for expression in plugin.prefilterExpressions(rule: rule) {
+                    expressions.append(VectorscanDatabase.Expression(pattern: expression.scanText, options: options,
+                                                                     widthPattern: expression.collapsed, id: UInt32(unit)))
+                    characters = characters.union(expression.elastic)
+                    texts.append(expression.text)
+                }
+                // From the rewritten text: it includes a final lookahead the windows reach over.
+                alphabets.append(MatchAlphabet(patterns: texts, options: options))
+                elastic.append(characters)
+                unit += 1
+            }
+        }
+        let database = PrefilterCache.database(for: expressions)
+        // A rule's window: the widest of its expressions', unless one was rejected.
+        var coverage = Array(repeating: [VectorscanDatabase.Coverage](), count: unit)
+        for (expression, result) in zip(expressions, database.coverage) { coverage[Int(expression.id)].append(result) }
+        var windows: [CandidateWindow?] = []
+        var rejections: [String?] = []
+        for ((results, alphabet), characters) in zip(zip(coverage, alphabets), elastic) {
+            if let rejected = results.lazy.compactMap({ if case .rejected(let reason) = $0 { reason } else { nil } }).first {
+                windows.append(nil)
+                rejections.append(rejected)
+                continue
+            }
+            var maxCost: Int? = 0
+            for result in results {
+                if case .bounded(let bytes) = result, let cost = maxCost { maxCost = max(cost, bytes) } else { maxCost = nil }
+            }
+            windows.append(CandidateWindow(maxCost: maxCost, barriers: alphabet.barriers, elastic: characters))
+            rejections.append(nil)
+        }
+        guard windows.contains(where: { $0 != nil }) else { return nil }
+        self.database = database
+        self.windows = windows
+        self.rejections = rejections
+        pluginBase = base
+    }
+
+    /// Each rule that PCRE2 must scan alone, with Vectorscan's reason (`glean plugins check`).
+    public func rejectedRules(in plugins: [Plugin]) -> [(plugin: String, rule: String, reason: String)] {
+        plugins.indices.flatMap { index in
+            plugins[index].rules.indices.compactMap { rule in
+                rejections[pluginBase[index] + rule].map { (plugins[index].id, plugins[index].rules[rule].manifest.id, $0) }
+            }
+        }
+    }
+
+    /// Rules whose matches have no length bound and may contain any ASCII character: each is
+    /// searched from the previous window rather than a short one before each candidate, which
+    /// is correct but slower.
+    public func unboundedRules(in plugins: [Plugin]) -> [(plugin: String, rule: String)] {
+        plugins.indices.flatMap { index in
+            plugins[index].rules.indices.compactMap { rule in
+                guard let window = windows[pluginBase[index] + rule], window.maxCost == nil,
+                      !window.classes.contains(CandidateWindow.barrier) else { return nil }
+                return (plugins[index].id, plugins[index].rules[rule].manifest.id)
+            }
+        }
+    }
+
+    func makeScratch() -> VectorscanScratch? { database.makeScratch() }
+
+    /// Scans the document; on success `bounds` holds, per unit, the range of its events in
+    /// `scratch.events`. False: use PCRE2 alone for this document.
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, scratch: VectorscanScratch, bounds: inout [Int]) -> Bool {
+        guard database.scan(bytes, scratch: scratch, maxEvents: Self.eventsPerByte * bytes.count + 4096) else { return false }
+        bounds.removeAll(keepingCapacity: true)
+        bounds.reserveCapacity(windows.count + 1)
+        var index = 0
+        let events = scratch.events
+        for unit in 0...windows.count {
+            while index < events.count, Int(truncatingIfNeeded: events[index] >> 32) < unit { index += 1 }
+            bounds.append(index)
+        }
+        return true
+    }
+}
+
+/// One document's prefilter results as a plugin sees them.
+struct CandidateEnds {
+    let events: UnsafeBufferPointer<UInt64>
+    let bounds: UnsafeBufferPointer<Int>
+    let windows: [CandidateWindow?]
+    let base: Int
+
+    /// Candidate ends of the plugin's rule, ascending (low 32 bits of each event).
+    func ends(_ rule: Int) -> Slice<UnsafeBufferPointer<UInt64>> {
+        events[bounds[base + rule]..<bounds[base + rule + 1]]
+    }
+
+    func window(_ rule: Int) -> CandidateWindow? { windows[base + rule] }
+}

@@ -1,0 +1,249 @@
+#if GLEANER_VECTORSCAN
+import CVectorscan
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// The only file that imports CVectorscan (Vectorscan, or Hyperscan: same API).
+
+/// Many patterns compiled into one Vectorscan database in prefilter mode: one pass over a
+/// text reports, for each pattern, every byte offset where a match of it *may* end. Prefilter
+/// mode widens what Vectorscan cannot run (lookarounds, back-references) so the reported ends
+/// are a superset of the ends of PCRE2's matches; PCRE2 confirms them. Immutable and shared by
+/// every thread; scanning needs a `VectorscanScratch`.
+public final class VectorscanDatabase: @unchecked Sendable {
+    public struct Expression: Sendable {
+        public var pattern: String
+        public var options: PatternOptions
+        /// The pattern whose longest match `Coverage.bounded` reports (nil: not bounded).
+        public var widthPattern: String?
+        /// Reported with each of its events; several expressions may share one.
+        public var id: UInt32
+        public init(pattern: String, options: PatternOptions, widthPattern: String? = nil, id: UInt32 = 0) {
+            self.pattern = pattern
+            self.options = options
+            self.widthPattern = widthPattern
+            self.id = id
+        }
+    }
+
+    /// What the prefilter knows of one expression.
+    public enum Coverage: Sendable, Equatable {
+        /// Candidate ends are reported; no match is longer than this many bytes.
+        case bounded(maxBytes: Int)
+        /// Candidate ends are reported; matches have no length bound.
+        case unbounded
+        /// Vectorscan cannot compile it, even approximated: PCRE2 alone must scan for it.
+        case rejected(reason: String)
+    }
+
+    public let coverage: [Coverage]
+    private let database: OpaquePointer?
+    /// Vectorscan's limit on a pattern's length, in bytes.
+    public static let maxPatternLength = 16_000
+
+    public init(expressions: [Expression]) {
+        var coverage: [Coverage] = expressions.map { expression in
+            var info: UnsafeMutablePointer<hs_expr_info_t>?
+            var error: UnsafeMutablePointer<hs_compile_error_t>?
+            let rc = hs_expression_info(Self.text(expression), Self.flags(expression.options), &info, &error)
+            defer {
+                free(info)
+                if let error { hs_free_compile_error(error) }
+            }
+            guard rc == HS_SUCCESS, info != nil else {
+                return .rejected(reason: error.map { String(cString: $0.pointee.message) } ?? "error \(rc)")
+            }
+            guard let width = expression.widthPattern.flatMap({ Self.maxWidth(of: $0, options: expression.options) }) else {
+                return .unbounded
+            }
+            return .bounded(maxBytes: width)
+        }
+        // Compile the accepted ones together; an expression the full compile refuses (too large,
+        // ...) is rejected and the rest compiled again.
+        var database: OpaquePointer?
+        while true {
+            let ids = coverage.indices.filter { if case .rejected = coverage[$0] { false } else { true } }
+            guard !ids.isEmpty else { break }
+            let (compiled, failure) = Self.compile(ids.map { expressions[$0] })
+            if let compiled { database = compiled; break }
+            guard let failure, failure.index >= 0, failure.index < ids.count else {
+                for id in ids { coverage[id] = .rejected(reason: failure?.message ?? "database does not compile") }
+                break
+            }
+            coverage[ids[failure.index]] = .rejected(reason: failure.message)
+        }
+        self.coverage = coverage
+        self.database = database
+    }
+
+    deinit { if let database { hs_free_database(database) } }
+
+    /// A database saved by `serialized()` on this machine, with the coverage it was built
+    /// with; nil when the bytes do not load (another library version or CPU).
+    public init?(serialized bytes: [UInt8], coverage: [Coverage]) {
+        var loaded: OpaquePointer?
+        let rc = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { hs_deserialize_database($0.baseAddress, $0.count, &loaded) }
+        }
+        guard rc == HS_SUCCESS || coverage.allSatisfy({ if case .rejected = $0 { true } else { false } }) else { return nil }
+        database = rc == HS_SUCCESS ? loaded : nil
+        self.coverage = coverage
+    }
+
+    /// The compiled database as bytes (nil when every expression was rejected or on error).
+    public func serialized() -> [UInt8]? {
+        guard let database else { return nil }
+        var bytes: UnsafeMutablePointer<CChar>?
+        var length = 0
+        guard hs_serialize_database(database, &bytes, &length) == HS_SUCCESS, let bytes else { return nil }
+        defer { free(bytes) }
+        return bytes.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
+    }
+
+    /// The library's version and build, part of a saved database's cache key.
+    public static var version: String { String(cString: hs_version()) }
+
+    /// Whether glean was built with Vectorscan.
+    public static let isAvailable = true
+
+    /// The longest match of `pattern` in bytes; nil when unbounded or not understood.
+    private static func maxWidth(of pattern: String, options: PatternOptions) -> Int? {
+        var info: UnsafeMutablePointer<hs_expr_info_t>?
+        var error: UnsafeMutablePointer<hs_compile_error_t>?
+        let text = options.contains(.extended) ? "(?x)" + pattern : pattern
+        let rc = hs_expression_info(text, flags(options), &info, &error)
+        defer {
+            free(info)
+            if let error { hs_free_compile_error(error) }
+        }
+        guard rc == HS_SUCCESS, let info, info.pointee.max_width != UInt32.max else { return nil }
+        return Int(info.pointee.max_width)
+    }
+
+    /// `(?x)` is the only option Vectorscan takes inline rather than as a flag.
+    private static func text(_ expression: Expression) -> String {
+        expression.options.contains(.extended) ? "(?x)" + expression.pattern : expression.pattern
+    }
+
+    private static func flags(_ options: PatternOptions) -> UInt32 {
+        var flags = UInt32(HS_FLAG_UTF8 | HS_FLAG_PREFILTER | HS_FLAG_ALLOWEMPTY)
+        if options.contains(.caseless) { flags |= UInt32(HS_FLAG_CASELESS) }
+        if options.contains(.dotAll) { flags |= UInt32(HS_FLAG_DOTALL) }
+        if options.contains(.multiline) { flags |= UInt32(HS_FLAG_MULTILINE) }
+        return flags
+    }
+
+    private static func compile(_ expressions: [Expression]) -> (OpaquePointer?, (index: Int, message: String)?) {
+        let ids = expressions.map(\.id)
+        let patterns = expressions.map(text)
+        var cStrings = patterns.map { strdup($0) }
+        defer { cStrings.forEach { free($0) } }
+        let flags = expressions.map { Self.flags($0.options) }
+        var database: OpaquePointer?
+        var error: UnsafeMutablePointer<hs_compile_error_t>?
+        let rc = cStrings.withUnsafeMutableBufferPointer { strings in
+            strings.withMemoryRebound(to: UnsafePointer<CChar>?.self) { strings in
+                hs_compile_multi(strings.baseAddress, flags, ids, UInt32(ids.count), UInt32(HS_MODE_BLOCK), nil,
+                                 &database, &error)
+            }
+        }
+        if rc == HS_SUCCESS { return (database, nil) }
+        defer { if let error { hs_free_compile_error(error) } }
+        return (nil, error.map { (Int($0.pointee.expression), String(cString: $0.pointee.message)) })
+    }
+
+    public func makeScratch() -> VectorscanScratch? {
+        guard let database else { return nil }
+        var raw: OpaquePointer?
+        guard hs_alloc_scratch(database, &raw) == HS_SUCCESS, let raw else { return nil }
+        return VectorscanScratch(raw: raw)
+    }
+
+    /// Scans `bytes` (valid UTF-8) and leaves in `scratch.events` every (expression id, end)
+    /// reported, packed as `id << 32 | end`, sorted: grouped by id, ends ascending.
+    /// Returns false when the scan stopped early (more than `maxEvents` events, or an error);
+    /// the events are then incomplete and the caller must not rely on them.
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, scratch: VectorscanScratch, maxEvents: Int) -> Bool {
+        scratch.events.removeAll(keepingCapacity: true)
+        guard let database, let base = bytes.baseAddress, bytes.count < Int(UInt32.max) else { return bytes.isEmpty }
+        scratch.maxEvents = maxEvents
+        let rc = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { text in
+            hs_scan(database, text, UInt32(bytes.count), 0, scratch.raw, { id, _, end, _, context in
+                let sink = Unmanaged<VectorscanScratch>.fromOpaque(context!).takeUnretainedValue()
+                guard sink.events.count < sink.maxEvents else { return 1 }
+                sink.events.append(UInt64(id) << 32 | end)
+                return 0
+            }, Unmanaged.passUnretained(scratch).toOpaque())
+        }
+        guard rc == HS_SUCCESS else { return false }
+        scratch.events.sort()
+        return true
+    }
+}
+
+/// Per-thread scanning state: Vectorscan's scratch space and the event buffer. Never shared.
+public final class VectorscanScratch {
+    fileprivate let raw: OpaquePointer
+    public fileprivate(set) var events: [UInt64] = []
+    fileprivate var maxEvents = 0
+
+    fileprivate init(raw: OpaquePointer) {
+        self.raw = raw
+        events.reserveCapacity(1 << 12)
+    }
+
+    deinit { hs_free_scratch(raw) }
+}
+#endif
+
+#if !GLEANER_VECTORSCAN
+/// Built without Vectorscan: every expression is rejected and PCRE2 alone scans.
+public final class VectorscanDatabase: Sendable {
+    public struct Expression: Sendable {
+        public var pattern: String
+        public var options: PatternOptions
+        /// The pattern whose longest match `Coverage.bounded` reports (nil: not bounded).
+        public var widthPattern: String?
+        /// Reported with each of its events; several expressions may share one.
+        public var id: UInt32
+        public init(pattern: String, options: PatternOptions, widthPattern: String? = nil, id: UInt32 = 0) {
+            self.pattern = pattern
+            self.options = options
+            self.widthPattern = widthPattern
+            self.id = id
+        }
+    }
+
+    public enum Coverage: Sendable, Equatable {
+        case bounded(maxBytes: Int)
+        case unbounded
+        case rejected(reason: String)
+    }
+
+    public let coverage: [Coverage]
+    public static let maxPatternLength = 16_000
+
+    public init(expressions: [Expression]) {
+        coverage = expressions.map { _ in .rejected(reason: "glean was built without Vectorscan") }
+    }
+
+    public init?(serialized bytes: [UInt8], coverage: [Coverage]) { nil }
+
+    public func serialized() -> [UInt8]? { nil }
+
+    public static var version: String { "none" }
+
+    public static let isAvailable = false
+
+    public func makeScratch() -> VectorscanScratch? { nil }
+
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, scratch: VectorscanScratch, maxEvents: Int) -> Bool { false }
+}
+
+public final class VectorscanScratch {
+    public var events: [UInt64] { [] }
+}
+#endif

@@ -1,0 +1,61 @@
+import Testing
+@testable import GleanerCore
+
+@Suite struct PrefilterExpressionTests {
+    @Test func dropsLookaroundsAndKeepsClassesAndEscapes() {
+        let expression = PrefilterExpression(#"(?<![A-Za-z(])(?:Q[1-4]|\(x\))(?=[\])]|\s)(?!a)?b"#)
+        #expect(expression.text == #"(?:Q[1-4]|\(x\))(?:)?b"#)
+    }
+
+    @Test func inlinesDefinedSubroutines() {
+        let expression = PrefilterExpression(#"(?(DEFINE)(?<tok>(?!The)[A-Z][a-z]+))(?&tok)(?:[ ]+(?&tok))*"#)
+        #expect(expression.text == #"(?:[A-Z][a-z]+)(?:[ ]+(?:[A-Z][a-z]+))*"#)
+    }
+
+    @Test func collapsesRunsOfBlanksToOneCharacter() {
+        let expression = PrefilterExpression(#"(?<d>\d+)[\s\x{00A0}]+of\s*(?<m>May)[ \x{00A0}]+?x"#)
+        #expect(expression.collapsed == #"(?:\d)[\s\x{00A0}]of\s?(?:May)[ \x{00A0}]x"#)
+        #expect(expression.elastic == ScalarSet.space.union(.scalars(0xA0...0xA0)).union(.digits))
+    }
+
+    @Test func keepsRepetitionsOfOtherCharactersUnbounded() {
+        let expression = PrefilterExpression(#"[A-Z][a-z]+ (?:[-\x{2013}]\d)*"#)
+        #expect(expression.collapsed == #"[A-Z][a-z] (?:[-\x{2013}]\d)*"#)
+    }
+
+    @Test func matchesAFinalLookaheadAsText() {
+        let expression = PrefilterExpression(#"(?<name>[A-Z]\w+)(?=\s+exercise(?!s))"#)
+        #expect(expression.text == #"(?:[A-Z]\w+)(?:\s+exercise)"#)
+        let inner = PrefilterExpression(#"(?=[A-Z])\w+(?=\s)x"#)
+        #expect(inner.text == #"\w+x"#)
+    }
+
+    @Test func replacesNamedBackreferencesByTheirGroup() {
+        let expression = PrefilterExpression(#"(?<y>\d{4})(?<sep>[-/.])\d\d\k<sep>\d\d"#)
+        #expect(expression.text == #"(?:\d{4})(?:[-/.])\d\d(?:[-/.])\d\d"#)
+    }
+
+    @Test func scansForALiteralEveryMatchContains() {
+        let months = PrefilterExpression(#"\d\d? (?i:J(?:an|u(?:n|l))|Feb)\.? \d{4}"#)
+        #expect(months.scanText == #"\x{20}(?:[Jj](?:[Aa][Nn]|[Uu](?:[Nn]|[Ll]))|[Ff][Ee][Bb])"#)
+        let amount = PrefilterExpression(#"(?:Rs\.?|INR) ?\d+(?:,\d\d)* crore"#)
+        #expect(amount.scanText == "\\x{20}crore")
+    }
+
+    @Test func scansTheWholeTextWithoutALiteral() {
+        let expression = PrefilterExpression(#"\d{4}-[A-Z]\d"#)
+        #expect(expression.scanText == expression.text)
+    }
+
+    @Test func removesExtendedModeBlanksAndComments() {
+        let expression = PrefilterExpression("(?<!x) a [ ]+ \\  # (comment\n b", extended: true)
+        #expect(expression.text == "a[ ]+\\ b")
+        #expect(expression.collapsed == "a[ ]\\ b")
+    }
+
+    @Test func keepsPatternsThatLeaveExtendedModeAsWritten() {
+        let expression = PrefilterExpression("a (?-x: b)", extended: true)
+        #expect(expression.text == "(?x)a (?-x: b)")
+        #expect(expression.collapsed == nil)
+    }
+}
