@@ -18,69 +18,85 @@ struct DateNormalizer: Normalizer {
                                                holidays: try context.lexicon("holidays")))
     }
 
+    /// `inferred` for a year taken from the reference date (one shared array).
+    static let inferredYear = ["year"]
+
     func normalize(_ match: RuleMatch) -> Normalization? {
+        let groups = match.groups(reader.slots)
         let reference = match.document.referenceDate?.year
-        let value: String
-        var inferred: [String] = []
-        if let fy = reader.bytes("fy", in: match) {
-            // `FY` and the year as written, widened; a two-year label keeps its first year.
-            let digits = DateGroupReader.digits(fy)
-            guard digits.count == 4 || digits.count == 2 else { return nil }
-            let year = Self.widen(DateGroupReader.number(digits), twoDigit: digits.count == 2, reference: reference)
-            value = "FY\(year)"
-        } else if let decade = reader.bytes("decade", in: match) {
-            let digits = DateGroupReader.digits(decade)
-            guard digits.count == 4 || digits.count == 2 else { return nil }
-            let year = Self.widen(DateGroupReader.number(digits), twoDigit: digits.count == 2, reference: reference)
-            value = String(year / 10) + "X"
-        } else if reader.bytes("wk", in: match) != nil || reader.bytes("isowk", in: match) != nil
-                    || reader.bytes("wb", in: match) != nil {
-            guard let week = week(match, reference: reference, inferred: &inferred) else { return nil }
-            value = week
-        } else {
-            guard var start = reader.side(1, in: match) else { return nil }
-            if var end = reader.side(2, in: match) {
-                guard let range = Self.range(&start, &end, reference: reference, inferred: &inferred) else { return nil }
-                value = range
-            } else {
-                guard let single = Self.single(&start, reference: reference, inferred: &inferred) else { return nil }
-                value = single
-            }
+        var inferred = false
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: DateTextWriter.capacity) { buffer in
+            var text = DateTextWriter(buffer)
+            guard write(groups, reference: reference, inferred: &inferred, into: &text),
+                  let value = text.validValue() else { return nil }
+            return Normalization(value: .string(value), inferred: inferred ? Self.inferredYear : [])
         }
-        guard DateValueSyntax.isValid(value) else { return nil }
-        return Normalization(value: .string(value), inferred: inferred)
+    }
+
+    /// Writes the value of a match; false when the match is no date.
+    func write(_ groups: MatchGroups, reference: Int?, inferred: inout Bool, into text: inout DateTextWriter) -> Bool {
+        if let fy = groups.bytes(DateGroupReader.Other.fy.slot) {
+            // `FY` and the year as written, widened; a two-year label keeps its first year.
+            let (digits, count) = DateGroupReader.digits(fy)
+            guard count == 4 || count == 2 else { return false }
+            text.append("FY")
+            text.append(decimal: Self.widen(digits, twoDigit: count == 2, reference: reference))
+            return true
+        }
+        if let decade = groups.bytes(DateGroupReader.Other.decade.slot) {
+            let (digits, count) = DateGroupReader.digits(decade)
+            guard count == 4 || count == 2 else { return false }
+            text.append(decimal: Self.widen(digits, twoDigit: count == 2, reference: reference) / 10)
+            text.append(UInt8(ascii: "X"))
+            return true
+        }
+        if groups.has(DateGroupReader.Other.wk.slot) || groups.has(DateGroupReader.Other.isowk.slot)
+            || groups.has(DateGroupReader.Other.wb.slot) {
+            return week(groups, reference: reference, inferred: &inferred, into: &text)
+        }
+        guard var start = reader.side(1, in: groups) else { return false }
+        if var end = reader.side(2, in: groups) {
+            return Self.range(&start, &end, reference: reference, inferred: &inferred, into: &text)
+        }
+        return Self.single(&start, reference: reference, inferred: &inferred, into: &text)
     }
 
     /// A week as a day range (conventions in WeekCalendar): an ordinal week of a month or
     /// year, an ISO week of a year, or the seven days from a day.
-    func week(_ match: RuleMatch, reference: Int?, inferred: inout [String]) -> String? {
-        guard var side = reader.side(1, in: match) else { return nil }
+    func week(_ groups: MatchGroups, reference: Int?, inferred: inout Bool, into text: inout DateTextWriter) -> Bool {
+        guard var side = reader.side(1, in: groups) else { return false }
         if let year = side.year { side.year = Self.widen(year, twoDigit: side.twoDigitYear, reference: reference) }
         // Without a written year: the reference year (inferred), else a yearless range.
         if side.year == nil, side.month != nil, let reference {
             side.year = reference
-            inferred = ["year"]
+            inferred = true
         }
-        if let iso = reader.bytes("isowk", in: match) {
-            guard let year = side.year, side.month == nil, let n = DateGroupReader.leadingNumber(iso) else { return nil }
-            return WeekCalendar.iso(week: n, year: year)
+        if let iso = groups.bytes(DateGroupReader.Other.isowk.slot) {
+            guard let year = side.year, side.month == nil, let n = DateGroupReader.leadingNumber(iso) else { return false }
+            return WeekCalendar.iso(week: n, year: year, into: &text)
         }
-        if let wk = reader.bytes("wk", in: match) {
-            guard side.day == nil, side.year != nil || side.month != nil else { return nil }
-            let word = DateGroupReader.text(wk).lowercased()
-            guard let ordinal = word == "last" || word == "final" ? -1 : DateGroupReader.leadingNumber(wk) ?? reader.ordinal(wk)
-            else { return nil }
+        if let wk = groups.bytes(DateGroupReader.Other.wk.slot) {
+            guard side.day == nil, side.year != nil || side.month != nil else { return false }
+            let last = DateGroupReader.isWord(wk, "last") || DateGroupReader.isWord(wk, "final")
+            guard let ordinal = last ? -1 : DateGroupReader.leadingNumber(wk) ?? reader.ordinal(wk) else { return false }
             var count = 1
-            if let n = reader.bytes("wkn", in: match) {
-                let text = DateGroupReader.text(n).lowercased()
-                guard let value = DateGroupReader.leadingNumber(n) ?? ["two": 2, "three": 3, "four": 4][text],
-                      ordinal == 1 || ordinal == -1 else { return nil }
+            if let n = groups.bytes(DateGroupReader.Other.wkn.slot) {
+                guard let value = DateGroupReader.leadingNumber(n) ?? Self.weekCount(n),
+                      ordinal == 1 || ordinal == -1 else { return false }
                 count = value
             }
-            return WeekCalendar.ordinal(ordinal, count: count, month: side.month, year: side.year)
+            return WeekCalendar.ordinal(ordinal, count: count, month: side.month, year: side.year, into: &text)
         }
-        guard let month = side.month, let day = side.day else { return nil }
-        return WeekCalendar.from(WeekCalendar.Day(year: side.year, month: month, day: day))
+        guard let month = side.month, let day = side.day else { return false }
+        return WeekCalendar.from(WeekCalendar.Day(year: side.year, month: month, day: day), into: &text)
+    }
+
+    /// A count of weeks in words (`two weeks`).
+    static func weekCount(_ word: UnsafeBufferPointer<UInt8>) -> Int? {
+        if DateGroupReader.isWord(word, "two") { return 2 }
+        if DateGroupReader.isWord(word, "three") { return 3 }
+        if DateGroupReader.isWord(word, "four") { return 4 }
+        return nil
     }
 
     /// A two-digit year is 20YY when that is at most ten years after the reference year.
@@ -90,40 +106,43 @@ struct DateNormalizer: Normalizer {
         return 2000 + year <= limit ? 2000 + year : 1900 + year
     }
 
-    static func single(_ side: inout DateSide, reference: Int?, inferred: inout [String]) -> String? {
+    static func single(_ side: inout DateSide, reference: Int?, inferred: inout Bool,
+                       into text: inout DateTextWriter) -> Bool {
         if let year = side.year { side.year = widen(year, twoDigit: side.twoDigitYear, reference: reference) }
-        guard let yearText = yearText(for: [side], reference: reference, inferred: &inferred) else { return nil }
-        return side.value(yearText: side.year.map(String.init) ?? yearText)
+        guard let yearText = yearText(side, nil, reference: reference, inferred: &inferred) else { return false }
+        return side.write(yearText: side.year.map { .year($0) } ?? yearText, into: &text)
     }
 
     /// Year text when no side wrote one: the reference year (inferred), else `XXXX`. A
     /// yearless mention needs a day and a capitalized month name on every side.
-    static func yearText(for sides: [DateSide], reference: Int?, inferred: inout [String]) -> String? {
-        if sides.contains(where: { $0.year != nil }) { return "" }
-        guard sides.allSatisfy({ $0.day != nil && $0.month != nil && $0.monthCapitalized }) else { return nil }
+    static func yearText(_ start: DateSide, _ end: DateSide?, reference: Int?,
+                         inferred: inout Bool) -> DateSide.YearText? {
+        if start.year != nil || end?.year != nil { return DateSide.YearText.none }
+        func isFullDay(_ side: DateSide) -> Bool { side.day != nil && side.month != nil && side.monthCapitalized }
+        guard isFullDay(start), end.map(isFullDay) ?? true else { return nil }
         if let reference {
-            inferred = ["year"]
-            return String(reference)
+            inferred = true
+            return .year(reference)
         }
-        return "XXXX"
+        return .unknown
     }
 
     static func range(_ start: inout DateSide, _ end: inout DateSide, reference: Int?,
-                      inferred: inout [String]) -> String? {
+                      inferred: inout Bool, into text: inout DateTextWriter) -> Bool {
         // `2011-12`: a two-digit end year takes the start's century and must follow it closely.
         if end.twoDigitYear, let first = start.year, !start.twoDigitYear, let last = end.year {
-            guard start.isYearOnly, end.isYearOnly else { return nil }
+            guard start.isYearOnly, end.isYearOnly else { return false }
             var year = first - first % 100 + last
             if year <= first { year += 100 }
-            guard (1...9).contains(year - first) else { return nil }
+            guard (1...9).contains(year - first) else { return false }
             end.year = year
             end.twoDigitYear = false
         }
         if let year = start.year { start.year = widen(year, twoDigit: start.twoDigitYear, reference: reference) }
         if let year = end.year { end.year = widen(year, twoDigit: end.twoDigitYear, reference: reference) }
         // A bare year on one end needs its own year on the other (`2014 through May 2018`).
-        if start.isYearOnly && end.year == nil { return nil }
-        if end.isYearOnly && start.year == nil { return nil }
+        if start.isYearOnly && end.year == nil { return false }
+        if end.isYearOnly && start.year == nil { return false }
         // A shared month goes to the end that has only a day (`4 to 22 January`, `November 1 to 14`).
         if start.month == nil, start.day != nil {
             start.month = end.month
@@ -134,21 +153,24 @@ struct DateNormalizer: Normalizer {
             end.monthCapitalized = start.monthCapitalized
         }
         // A month alone at the start needs a month at the end (`September-October 2019`).
-        if start.month != nil, start.day == nil, start.year == nil, end.month == nil { return nil }
+        if start.month != nil, start.day == nil, start.year == nil, end.month == nil { return false }
         // A shared year; where the months run backwards the start takes the year before.
         if start.year == nil, let year = end.year {
             start.year = start.monthBounds.0 > end.monthBounds.0 ? year - 1 : year
         }
         if end.year == nil, let year = start.year { end.year = year }
-        guard let shared = yearText(for: [start, end], reference: reference, inferred: &inferred) else { return nil }
-        if shared != "" && shared != "XXXX" {
-            start.year = Int(shared)
-            end.year = Int(shared)
+        guard let shared = yearText(start, end, reference: reference, inferred: &inferred) else { return false }
+        if case .year(let year) = shared {
+            start.year = year
+            end.year = year
         }
+        let begin = text.count
         guard start.key(high: false) <= end.key(high: false), start.key(high: true) <= end.key(high: true),
-              let first = start.value(yearText: start.year.map(String.init) ?? shared),
-              let last = end.value(yearText: end.year.map(String.init) ?? shared),
-              first != last else { return nil }
-        return first + "/" + last
+              start.write(yearText: start.year.map { .year($0) } ?? shared, into: &text) else { return false }
+        let first = text.count
+        text.append(UInt8(ascii: "/"))
+        guard end.write(yearText: end.year.map { .year($0) } ?? shared, into: &text) else { return false }
+        // The two ends differ.
+        return !text.written(from: first + 1).elementsEqual(text.written(from: begin).prefix(first - begin))
     }
 }

@@ -39,22 +39,61 @@ struct DateSide {
         return (year ?? 0) * 10_000 + month * 100 + day
     }
 
-    /// The TIMEX-like value of this side; `yearText` is the year as written in the value
-    /// (`2019` or `XXXX`). Nil when the side is not a calendar reference on its own.
-    func value(yearText: String) -> String? {
-        let hasYear = yearText != "XXXX"
+    /// The year as a value writes it.
+    enum YearText: Equatable {
+        case year(Int)
+        /// `XXXX`: a yearless date.
+        case unknown
+        /// Nothing: the year is written by a side that has one.
+        case none
+    }
+
+    /// Writes the TIMEX-like value of this side, with `yearText` as its year (`2019` or
+    /// `XXXX`). False when the side is not a calendar reference on its own.
+    func write(yearText: YearText, into text: inout DateTextWriter) -> Bool {
+        let hasYear = yearText != .unknown
         if let quarter {
-            return hasYear && (1...4).contains(quarter) && month == nil ? "\(yearText)-Q\(quarter)" : nil
+            guard hasYear && (1...4).contains(quarter) && month == nil else { return false }
+            text.append(yearText)
+            text.append(UInt8(ascii: "-"))
+            text.append(UInt8(ascii: "Q"))
+            text.append(decimal: quarter)
+            return true
         }
         if let half {
-            return hasYear && (1...2).contains(half) && month == nil ? "\(yearText)-H\(half)" : nil
+            guard hasYear && (1...2).contains(half) && month == nil else { return false }
+            text.append(yearText)
+            text.append(UInt8(ascii: "-"))
+            text.append(UInt8(ascii: "H"))
+            text.append(decimal: half)
+            return true
         }
-        if let season { return hasYear ? "\(yearText)-\(season)" : nil }
-        guard let month else { return hasYear && day == nil ? yearText : nil }
-        guard (1...12).contains(month) else { return nil }
-        let mm = month < 10 ? "0\(month)" : "\(month)"
-        guard let day else { return hasYear ? "\(yearText)-\(mm)" : nil }
-        guard (1...31).contains(day) else { return nil }
-        return "\(yearText)-\(mm)-\(day < 10 ? "0\(day)" : "\(day)")"
+        if let season {
+            guard hasYear else { return false }
+            text.append(yearText)
+            text.append(UInt8(ascii: "-"))
+            text.append(season)
+            return true
+        }
+        guard let month else {
+            guard hasYear && day == nil else { return false }
+            text.append(yearText)
+            return true
+        }
+        guard (1...12).contains(month) else { return false }
+        guard let day else {
+            guard hasYear else { return false }
+            text.append(yearText)
+            text.append(UInt8(ascii: "-"))
+            text.append(twoDigits: month)
+            return true
+        }
+        guard (1...31).contains(day) else { return false }
+        text.append(yearText)
+        text.append(UInt8(ascii: "-"))
+        text.append(twoDigits: month)
+        text.append(UInt8(ascii: "-"))
+        text.append(twoDigits: day)
+        return true
     }
 }

@@ -11,53 +11,60 @@ enum WeekCalendar {
         var month: Int
         var day: Int
 
-        var text: String {
-            let y = year.map { String($0) } ?? "XXXX"
-            return "\(y)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+        /// `YYYY-MM-DD`, `XXXX` for no year.
+        func write(into text: inout DateTextWriter) {
+            text.append(year.map { .year($0) } ?? .unknown)
+            text.append(UInt8(ascii: "-"))
+            text.append(twoDigits: month)
+            text.append(UInt8(ascii: "-"))
+            text.append(twoDigits: day)
         }
     }
 
     /// `START/END` of weeks `ordinal ..< ordinal + count` of a month (or of the year when
     /// `month` is nil); `ordinal` -1 counts back from the period's last week.
-    static func ordinal(_ ordinal: Int, count: Int, month: Int?, year: Int?) -> String? {
-        guard count >= 1, ordinal == -1 || (ordinal >= 1 && ordinal + count - 1 <= 5) else { return nil }
+    static func ordinal(_ ordinal: Int, count: Int, month: Int?, year: Int?, into text: inout DateTextWriter) -> Bool {
+        guard count >= 1, ordinal == -1 || (ordinal >= 1 && ordinal + count - 1 <= 5) else { return false }
         let y = year ?? 2001
         let first = serial(y, month ?? 1, 1)
         let last = month.map { serial(y, $0, HolidayCalendar.daysIn(month: $0, year: y)) } ?? serial(y, 12, 31)
         let start = ordinal == -1 ? last - 7 * count + 1 : first + 7 * (ordinal - 1)
         let end = ordinal == -1 ? last : min(start + 7 * count - 1, last)
-        guard start >= first, start <= last else { return nil }
-        return range(start, end, yearless: year == nil)
+        guard start >= first, start <= last else { return false }
+        return range(start, end, yearless: year == nil, into: &text)
     }
 
     /// `START/END` (Monday to Sunday) of ISO week `week` of `year`.
-    static func iso(week: Int, year: Int) -> String? {
+    static func iso(week: Int, year: Int, into text: inout DateTextWriter) -> Bool {
         let jan4 = serial(year, 1, 4)
         let monday = jan4 - isoWeekday(jan4) + 1 + 7 * (week - 1)
         // Week 53 exists only where its Thursday still falls in the year.
-        guard week >= 1, civil(monday + 3).year == year else { return nil }
-        return range(monday, monday + 6, yearless: false)
+        guard week >= 1, civil(monday + 3).year == year else { return false }
+        return range(monday, monday + 6, yearless: false, into: &text)
     }
 
     /// `START/END` of the seven days from `day`.
-    static func from(_ day: Day) -> String? {
+    static func from(_ day: Day, into text: inout DateTextWriter) -> Bool {
         let y = day.year ?? 2001
         guard (1...12).contains(day.month), (1...HolidayCalendar.daysIn(month: day.month, year: y)).contains(day.day) else {
-            return nil
+            return false
         }
         let start = serial(y, day.month, day.day)
-        return range(start, start + 6, yearless: day.year == nil)
+        return range(start, start + 6, yearless: day.year == nil, into: &text)
     }
 
-    static func range(_ start: Int, _ end: Int, yearless: Bool) -> String? {
+    static func range(_ start: Int, _ end: Int, yearless: Bool, into text: inout DateTextWriter) -> Bool {
         var a = civil(start), b = civil(end)
         if yearless {
             // A yearless week may not cross a new year: its two ends would need two years.
-            guard a.year == b.year else { return nil }
+            guard a.year == b.year else { return false }
             a.year = nil
             b.year = nil
         }
-        return a.text + "/" + b.text
+        a.write(into: &text)
+        text.append(UInt8(ascii: "/"))
+        b.write(into: &text)
+        return true
     }
 
     /// 1 = Monday ... 7 = Sunday.

@@ -16,19 +16,23 @@ struct ExerciseNormalizer: Normalizer {
     /// One-word names: short or coined all-caps words stay acronyms (`MINEX`, `PASSEX`).
     let single: NameCanonicalizer
 
+    /// The `name`, `year` and `edition` groups.
+    let slots = GroupSlots([["name"], ["year"], ["edition"]])
+
     init(lexicon: Lexicon?) {
         words = NameCanonicalizer(lexicon: lexicon, minimumWordLength: 2)
         single = NameCanonicalizer(lexicon: lexicon, minimumWordLength: 6)
     }
 
     func normalize(_ match: RuleMatch) -> Normalization? {
-        guard let written = match.string("name").map(Self.collapsed), !written.isEmpty else { return nil }
+        let groups = match.groups(slots)
+        guard let written = groups.bytes(0).map(NameCanonicalizer.collapsingSpaces), !written.isEmpty else { return nil }
         var pairs: [(String, JSONValue)] = [("name", .string(canonical(written)))]
-        if let digits = match.string("year") {
+        if let digits = groups.string(1) {
             guard let year = Self.year(digits) else { return nil }
             pairs.append(("year", .number(ExactNumber(year))))
         }
-        if let text = match.string("edition") {
+        if let text = groups.string(2) {
             guard let edition = Int(text) ?? Self.roman(text), edition > 0 else { return nil }
             pairs.append(("edition", .number(ExactNumber(edition))))
         }
@@ -36,7 +40,7 @@ struct ExerciseNormalizer: Normalizer {
     }
 
     func canonical(_ name: String) -> String {
-        if let row = words.entry(for: name), let lexicon = words.lexicon, let canonical = row[lexicon.columns[0]] {
+        if let row = words.entryIndex(for: name), let canonical = words.canonicalName(ofRow: row) {
             return canonical
         }
         guard !name.contains(" ") else { return words.canonical(name) }
@@ -58,21 +62,16 @@ struct ExerciseNormalizer: Normalizer {
         }
     }
 
+    static let romanDigits: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50, "C": 100]
+
     /// Roman numerals up to a few hundred (`XV` → 15, `IV` → 4); nil when malformed.
     static func roman(_ text: String) -> Int? {
-        let values: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50, "C": 100]
-        let digits = text.uppercased().compactMap { values[$0] }
+        let digits = text.uppercased().compactMap { romanDigits[$0] }
         guard digits.count == text.count, !digits.isEmpty else { return nil }
         var total = 0
         for (index, value) in digits.enumerated() {
             if index + 1 < digits.count, value < digits[index + 1] { total -= value } else { total += value }
         }
         return total
-    }
-
-    /// Spaces, no-break spaces and line breaks as one space.
-    static func collapsed(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0.isNewline || $0 == "\t" })
-            .joined(separator: " ")
     }
 }

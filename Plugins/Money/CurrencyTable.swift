@@ -3,6 +3,7 @@ import GleanerCore
 /// Surface forms of currencies, scales and minor units, looked up by a folded key: lower
 /// case with spaces and dots removed, symbols kept (`u . s . dollars` = `US dollars`,
 /// `c $` = `C$`). Lexicon.key would drop `$` and `€`, so the plugin folds its own way.
+/// Lookups take the bytes of a group and fold them on the stack.
 struct CurrencyTable: Sendable {
     struct Currency: Sendable {
         let code: String
@@ -10,9 +11,9 @@ struct CurrencyTable: Sendable {
         let power: Int
     }
 
-    private var currencies: [String: Currency] = [:]
-    private var powers: [String: Int] = [:]
-    private var minorPowers: [String: Int] = [:]
+    private var currencies = ByteKeyTable<Currency>()
+    private var powers = ByteKeyTable<Int>()
+    private var minorPowers = ByteKeyTable<Int>()
 
     init(context: NormalizerContext) throws(PluginError) {
         for id in ["symbols", "codes", "names", "prenames", "weaknames"] {
@@ -20,36 +21,32 @@ struct CurrencyTable: Sendable {
             for row in lexicon.rows {
                 guard let code = row["currency"] else { continue }
                 let currency = Currency(code: code, power: row["power"].flatMap { Int($0) } ?? 0)
-                for surface in Self.surfaces(of: row, in: lexicon) where currencies[Self.fold(surface)] == nil {
-                    currencies[Self.fold(surface)] = currency
-                }
+                for surface in Self.surfaces(of: row, in: lexicon) { currencies.insert(Self.fold(surface), currency) }
             }
         }
         powers = try Self.powerTable(context.lexicon("scales"))
         minorPowers = try Self.powerTable(context.lexicon("subunits"))
     }
 
-    func currency(_ text: String) -> Currency? { currencies[Self.fold(text)] }
-
-    /// The power of ten of a scale phrase: `lakh crore` = 12, `bn` = 9, `m` = 6.
-    func scalePower(_ text: String) -> Int? {
-        var total = 0
-        for word in text.split(whereSeparator: { " \u{00A0}\t\n-\u{2010}\u{2011}\u{2013}\u{2014}".contains($0) }) {
-            let key = Self.fold(String(word))
-            // The single letters are read only when glued to digits (`£5m`, `$2bn`, `Rs 5k`).
-            switch key {
-            case "m": total += 6
-            case "b": total += 9
-            case "k": total += 3
-            default:
-                guard let power = powers[key] else { return nil }
-                total += power
-            }
-        }
-        return total
+    func currency(_ text: UnsafeBufferPointer<UInt8>) -> Currency? {
+        Self.value(in: currencies, for: text)
     }
 
-    func minorPower(_ text: String) -> Int? { minorPowers[Self.fold(text)] }
+    /// The power of ten of a scale phrase: `lakh crore` = 12, `bn` = 9, `m` = 6.
+    func scalePower(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+        return PhraseWords.withWords(of: text, lowercased: false) { words in
+            var total = 0
+            for index in 0..<words.count {
+                guard let power = wordPower(words[index]) else { return nil }
+                total += power
+            }
+            return total
+        }
+    }
+
+    func minorPower(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+        Self.value(in: minorPowers, for: text)
+    }
 
     static func fold(_ text: String) -> String {
         var result = ""
@@ -62,18 +59,102 @@ struct CurrencyTable: Sendable {
         return result
     }
 
+    /// Calls `simple` with the bytes of `fold(text)` when the UTF-8 `text` is made of ASCII
+    /// and currency symbols (which lower-casing leaves as they are): folded on the stack, no
+    /// String. Other text is folded as a String and passed to `string`.
+    @inline(__always)
+    static func withFold<Result>(of text: UnsafeBufferPointer<UInt8>,
+                                 simple: (UnsafeBufferPointer<UInt8>) -> Result,
+                                 string: (String) -> Result) -> Result {
+        let folded: Result? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(text.count, 1)) { buffer in
+            var count = 0
+            var index = 0
+            while index < text.count {
+                let byte = text[index]
+                if byte < 0x80 {
+                    switch byte {
+                    case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "."): break
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                        buffer[count] = byte | 0x20
+                        count += 1
+                    default:
+                        buffer[count] = byte
+                        count += 1
+                    }
+                    index += 1
+                    continue
+                }
+                guard let (scalar, length) = scalar(in: text, at: index) else { return nil }
+                if scalar != "\u{00A0}" {
+                    guard scalar.properties.generalCategory == .currencySymbol,
+                          !scalar.properties.changesWhenLowercased else { return nil }
+                    for offset in 0..<length { buffer[count + offset] = text[index + offset] }
+                    count += length
+                }
+                index += length
+            }
+            return simple(UnsafeBufferPointer(rebasing: buffer[..<count]))
+        }
+        if let folded { return folded }
+        return string(fold(String(decoding: text, as: UTF8.self)))
+    }
+
+    /// The value `table` (keyed by `fold`) holds for the UTF-8 `text`.
+    @inline(__always)
+    static func value<Value>(in table: ByteKeyTable<Value>, for text: UnsafeBufferPointer<UInt8>) -> Value? {
+        withFold(of: text, simple: { table.value(forSimple: $0) }, string: { table.value(for: $0) })
+    }
+
+    /// The power of one scale word; the single letters are read only when glued to digits
+    /// (`£5m`, `$2bn`, `Rs 5k`), which the patterns check.
+    private func wordPower(_ word: UnsafeBufferPointer<UInt8>) -> Int? {
+        Self.withFold(of: word, simple: { key in
+            key.count == 1 ? Self.letterPower(key[0]) ?? powers.value(forSimple: key) : powers.value(forSimple: key)
+        }, string: { key in
+            key.utf8.count == 1 ? Self.letterPower(key.utf8.first!) ?? powers.value(for: key) : powers.value(for: key)
+        })
+    }
+
+    private static func letterPower(_ letter: UInt8) -> Int? {
+        switch letter {
+        case UInt8(ascii: "m"): 6
+        case UInt8(ascii: "b"): 9
+        case UInt8(ascii: "k"): 3
+        default: nil
+        }
+    }
+
+    /// The well-formed scalar of 2 to 4 bytes starting at `index`, else nil.
+    private static func scalar(in text: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int)? {
+        let lead = text[index]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0
+        guard length > 0, index + length <= text.count else { return nil }
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = UnsafeBufferPointer(rebasing: text[index..<index + length]).makeIterator()
+        guard case .valid(let encoded) = parser.parseScalar(from: &iterator) else { return nil }
+        let scalar = Unicode.UTF8.decode(encoded)
+        return scalar.utf8.count == length ? (scalar, length) : nil
+    }
+
     private static func surfaces(of row: [String: String], in lexicon: Lexicon) -> [String] {
         var all = row[lexicon.columns[0]].map { [$0] } ?? []
         if let aliases = row["aliases"] { all += aliases.split(separator: "|").map(String.init) }
         return all
     }
 
-    private static func powerTable(_ lexicon: Lexicon) -> [String: Int] {
+    private static func powerTable(_ lexicon: Lexicon) -> ByteKeyTable<Int> {
         var table: [String: Int] = [:]
+        var order: [String] = []
         for row in lexicon.rows {
             guard let power = row["power"].flatMap({ Int($0) }) else { continue }
-            for surface in surfaces(of: row, in: lexicon) { table[fold(surface)] = power }
+            for surface in surfaces(of: row, in: lexicon) {
+                let key = fold(surface)
+                if table.updateValue(power, forKey: key) == nil { order.append(key) }
+            }
         }
-        return table
+        // A later row wins, as the dictionary this replaces did.
+        var result = ByteKeyTable<Int>()
+        for key in order { result.insert(key, table[key]!) }
+        return result
     }
 }

@@ -6,6 +6,14 @@ import GleanerCore
 struct MoneyNormalizer: Normalizer {
     let table: CurrencyTable
     let numbers: NumberWords
+    let slots = GroupSlots(Slot.names)
+
+    /// The groups read, by slot.
+    enum Slot: Int, CaseIterable {
+        case curcode, cur2, cur, scale, num, num2, words, sub, subcur, sub2
+
+        static let names = allCases.map { ["\($0)"] }
+    }
 
     static let factory = NormalizerFactory(id: "money", groups: ["num", "words"]) { context throws(PluginError) in
         MoneyNormalizer(table: try CurrencyTable(context: context),
@@ -13,24 +21,27 @@ struct MoneyNormalizer: Normalizer {
     }
 
     func normalize(_ match: RuleMatch) -> Normalization? {
+        let groups = match.groups(slots)
         // The most explicit currency wins: a code in parentheses, then the one after the
         // amount (`$460 million USD`), then the one before.
-        guard let currency = ["curcode", "cur2", "cur"].lazy
-            .compactMap({ match.string($0).flatMap(table.currency) }).first else { return nil }
+        guard let currency = currency(groups, .curcode) ?? currency(groups, .cur2) ?? currency(groups, .cur)
+        else { return nil }
         var power = currency.power
-        if let scale = match.string("scale") {
+        if let scale = groups.bytes(Slot.scale.rawValue) {
             guard let scalePower = table.scalePower(scale) else { return nil }
             power += scalePower
         }
-        guard var amount = number(match, digits: "num", words: "words")?.multiplied(byPowerOfTen: power),
+        guard var amount = number(groups, digits: .num, words: .words)?.multiplied(byPowerOfTen: power),
               amount > ExactNumber(0) else { return nil }
-        let top = number(match, digits: "num2", words: nil)?.multiplied(byPowerOfTen: power)
-        if match.has("sub") {
-            guard let minor = minorAmount(match) else { return nil }
+        let top = number(groups, digits: .num2, words: nil)?.multiplied(byPowerOfTen: power)
+        if groups.has(Slot.sub.rawValue) {
+            guard let minor = minorAmount(groups) else { return nil }
             guard let sum = amount.adding(minor) else { return nil }
             amount = sum
         }
-        var pairs: [(String, JSONValue)] = [("amount", .number(amount))]
+        var pairs: [(String, JSONValue)] = []
+        pairs.reserveCapacity(3)
+        pairs.append(("amount", .number(amount)))
         if let top {
             guard top > amount else { return nil }
             pairs.append(("amountMax", .number(top)))
@@ -39,18 +50,22 @@ struct MoneyNormalizer: Normalizer {
         return Normalization(value: .object(pairs))
     }
 
+    private func currency(_ groups: MatchGroups, _ slot: Slot) -> CurrencyTable.Currency? {
+        groups.bytes(slot.rawValue).flatMap(table.currency)
+    }
+
     /// `50 cents`, `forty five` (hundredths when no unit is named), `five mao five`.
-    private func minorAmount(_ match: RuleMatch) -> ExactNumber? {
-        guard let sub = number(match, digits: "sub", words: "sub"), sub < ExactNumber(100) else { return nil }
+    private func minorAmount(_ groups: MatchGroups) -> ExactNumber? {
+        guard let sub = number(groups, digits: .sub, words: .sub), sub < ExactNumber(100) else { return nil }
         var power = -2
-        if let unit = match.string("subcur") {
+        if let unit = groups.bytes(Slot.subcur.rawValue) {
             guard let minorPower = table.minorPower(unit) else { return nil }
             power = minorPower
         }
         // A minor unit worth a tenth (mao) takes one digit; its tail is the next place.
         if power == -1, !(sub < ExactNumber(10)) { return nil }
         var result = sub.multiplied(byPowerOfTen: power)
-        if let tail = number(match, digits: "sub2", words: "sub2") {
+        if let tail = number(groups, digits: .sub2, words: .sub2) {
             guard tail < ExactNumber(10), let sum = result.adding(tail.multiplied(byPowerOfTen: power - 1)) else { return nil }
             result = sum
         }
@@ -58,12 +73,12 @@ struct MoneyNormalizer: Normalizer {
     }
 
     /// A group read as digits (grouping commas removed), else as words.
-    private func number(_ match: RuleMatch, digits: String, words: String?) -> ExactNumber? {
-        if let slice = match.slice(digits) {
-            let bytes = slice.filter { $0 != UInt8(ascii: ",") }
-            if let value = ExactNumber(digits: bytes) { return value }
+    private func number(_ groups: MatchGroups, digits: Slot, words: Slot?) -> ExactNumber? {
+        if let bytes = groups.bytes(digits.rawValue),
+           let value = ExactNumber(digits: bytes.lazy.filter { $0 != UInt8(ascii: ",") }) {
+            return value
         }
-        guard let words, let text = match.string(words) else { return nil }
+        guard let words, let text = groups.bytes(words.rawValue) else { return nil }
         return numbers.value(of: text)
     }
 }

@@ -11,25 +11,37 @@ struct NumberWords: Sendable {
         case point
     }
 
-    private var words: [String: Word] = [:]
+    /// Words by their lower-case bytes.
+    private let words: ByteKeyTable<Word>
 
     init(lexicon: Lexicon) {
+        var words: [String: Word] = [:]
+        var order: [String] = []
+        func set(_ surface: String, _ word: Word) {
+            if words.updateValue(word, forKey: surface) == nil { order.append(surface) }
+        }
         for row in lexicon.rows {
             guard let surface = row[lexicon.columns[0]]?.lowercased(), let value = row["value"] else { continue }
             switch row["role"] {
-            case "unit": ExactNumber(digits: Array(value.utf8)).map { words[surface] = .unit($0) }
-            case "scale": Int(value).map { words[surface] = .scale($0) }
-            case "frac": ExactNumber(digits: Array(value.utf8)).map { words[surface] = .fraction($0) }
+            case "unit": ExactNumber(digits: Array(value.utf8)).map { set(surface, .unit($0)) }
+            case "scale": Int(value).map { set(surface, .scale($0)) }
+            case "frac": ExactNumber(digits: Array(value.utf8)).map { set(surface, .fraction($0)) }
             default: break
             }
         }
-        words["point"] = .point
+        set("point", .point)
+        // A later row wins, as in the dictionary above.
+        var table = ByteKeyTable<Word>()
+        for surface in order { table.insert(surface, words[surface]!) }
+        self.words = table
     }
 
-    func value(of text: String) -> ExactNumber? {
-        let tokens = text.lowercased()
-            .split(whereSeparator: { " \u{00A0}\t\n-\u{2010}\u{2011}\u{2013}\u{2014}".contains($0) })
-            .map(String.init)
+    /// The amount the UTF-8 `text` writes, or nil when it is not a number in words.
+    func value(of text: UnsafeBufferPointer<UInt8>) -> ExactNumber? {
+        PhraseWords.withWords(of: text, lowercased: true) { value(of: $0) }
+    }
+
+    private func value(of tokens: PhraseWords) -> ExactNumber? {
         var total = ExactNumber(0)
         var current = ExactNumber(0)
         var article = false
@@ -38,9 +50,9 @@ struct NumberWords: Sendable {
         while index < tokens.count {
             let token = tokens[index]
             index += 1
-            if token == "and" { continue }
-            if token == "a" || token == "an" { article = true; continue }
-            guard let word = words[token] else { return nil }
+            if Self.equals(token, "and") { continue }
+            if Self.equals(token, "a") || Self.equals(token, "an") { article = true; continue }
+            guard let word = lookup(token) else { return nil }
             switch word {
             case .unit(let value):
                 if let power = decimalPower {
@@ -70,7 +82,7 @@ struct NumberWords: Sendable {
                 } else {
                     // Consecutive scales multiply: `lakh crore`, `thousand crore`.
                     var combined = power
-                    while index < tokens.count, case .scale(let next)? = words[tokens[index]], next > 2 {
+                    while index < tokens.count, case .scale(let next)? = lookup(tokens[index]), next > 2 {
                         combined += next
                         index += 1
                     }
@@ -83,5 +95,16 @@ struct NumberWords: Sendable {
         }
         guard let result = total.adding(current), !result.isZero else { return nil }
         return result
+    }
+
+    /// The word a token is: by its bytes when ASCII, else as a String.
+    private func lookup(_ token: UnsafeBufferPointer<UInt8>) -> Word? {
+        token.allSatisfy { $0 < 0x80 } ? words.value(forSimple: token) : words.value(for: String(decoding: token, as: UTF8.self))
+    }
+
+    /// Whether a token is `word` (ASCII without `k`, the one letter a non-ASCII character is
+    /// canonically equivalent to).
+    private static func equals(_ token: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        token.elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
     }
 }

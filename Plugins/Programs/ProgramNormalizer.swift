@@ -16,26 +16,48 @@ struct ProgramNormalizer: Normalizer {
     let base: NameNormalizer
     /// Listed acronyms stay upper case even in a heading (`SCRI`, `BIMSTEC`).
     let acronyms: Set<String>
+    private let acronymTable: ByteKeyTable<Bool>
+
+    init(base: NameNormalizer, acronyms: Set<String>) {
+        self.base = base
+        self.acronyms = acronyms
+        var table = ByteKeyTable<Bool>()
+        for acronym in acronyms { table.insert(acronym, true) }
+        acronymTable = table
+    }
 
     /// Joining words that title case writes in lower case inside a name.
     static let small: Set<String> = ["of", "and", "for", "the", "in", "on", "to", "at", "by"]
 
     func normalize(_ match: RuleMatch) -> Normalization? {
-        guard var result = base.normalize(match) else { return nil }
-        let written = match.string("name") ?? match.text
-        guard Self.isAllCaps(written), let name = result.value["name"]?.stringValue,
-              base.canonicalizer.entry(for: name) == nil else { return result }
-        result.value = result.value.setting("name", to: .string(titleCased(name)))
-        return result
+        let groups = match.groups(base.slots)
+        var reading = base.read(groups, span: match.spanBytes)
+        let written = groups.bytes(0) ?? match.spanBytes
+        if Self.isAllCaps(written), base.canonicalizer.entryIndex(for: reading.name) == nil {
+            reading.name = titleCased(reading.name)
+        }
+        return Normalization(value: NameNormalizer.value(reading))
     }
 
     /// Two or more words, and every letter a capital.
+    static func isAllCaps(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.allSatisfy({ $0 < 0x80 }) else { return isAllCaps(String(decoding: text, as: UTF8.self)) }
+        var letters = false
+        for byte in text {
+            if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { return false }
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { letters = true }
+        }
+        return letters && text.contains(0x20)
+    }
+
     static func isAllCaps(_ text: String) -> Bool {
         let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
         return text.contains(" ") && !letters.isEmpty && letters.allSatisfy { $0.properties.isUppercase }
     }
 
     func titleCased(_ name: String) -> String {
+        var name = name
+        if let cased = name.withUTF8({ asciiTitleCased($0) }) { return cased }
         var words: [String] = []
         for word in name.split(separator: " ") {
             let parts = word.split(separator: "-", omittingEmptySubsequences: false).map { part -> String in
@@ -47,5 +69,65 @@ struct ProgramNormalizer: Normalizer {
             words.append(parts.joined(separator: "-"))
         }
         return words.joined(separator: " ")
+    }
+
+    /// `titleCased` of an ASCII name, else nil.
+    private func asciiTitleCased(_ name: UnsafeBufferPointer<UInt8>) -> String? {
+        guard name.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return String(unsafeUninitializedCapacity: max(name.count, 1)) { output in
+            var count = 0
+            var index = 0
+            var firstWord = true
+            while index < name.count {
+                while index < name.count, name[index] == 0x20 { index += 1 }
+                guard index < name.count else { break }
+                if !firstWord { output[count] = 0x20; count += 1 }
+                var partStart = index
+                while true {
+                    var partEnd = partStart
+                    while partEnd < name.count, name[partEnd] != 0x20, name[partEnd] != UInt8(ascii: "-") { partEnd += 1 }
+                    let part = UnsafeBufferPointer(rebasing: name[partStart..<partEnd])
+                    let lowerAll = !firstWord && Self.isSmall(part)
+                    let keep = !lowerAll && (part.count <= 3 || acronymTable.value(forSimple: part) != nil)
+                    for (offset, byte) in part.enumerated() {
+                        output[count] = keep || (offset == 0 && !lowerAll) ? byte : Self.lower(byte)
+                        count += 1
+                    }
+                    guard partEnd < name.count, name[partEnd] == UInt8(ascii: "-") else {
+                        index = partEnd
+                        break
+                    }
+                    output[count] = UInt8(ascii: "-")
+                    count += 1
+                    partStart = partEnd + 1
+                }
+                firstWord = false
+            }
+            return count
+        }
+    }
+
+    /// One of `small` in any case.
+    private static func isSmall(_ part: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch part.count {
+        case 2:
+            switch (lower(part[0]), lower(part[1])) {
+            case (0x6F, 0x66), (0x69, 0x6E), (0x6F, 0x6E), (0x74, 0x6F), (0x61, 0x74), (0x62, 0x79):
+                return true   // of in on to at by
+            default: return false
+            }
+        case 3:
+            switch (lower(part[0]), lower(part[1]), lower(part[2])) {
+            case (0x61, 0x6E, 0x64), (0x66, 0x6F, 0x72), (0x74, 0x68, 0x65):
+                return true   // and for the
+            default: return false
+            }
+        default: return false
+        }
+    }
+
+    @inline(__always)
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 }

@@ -16,34 +16,44 @@ public enum CoreNormalizers {
 }
 
 struct TextNormalizer: Normalizer {
+    let slots = GroupSlots([["value"]])
+
     func normalize(_ match: RuleMatch) -> Normalization? {
-        let text = match.string("value") ?? match.text
-        return Normalization(value: .string(NameCanonicalizer(lexicon: nil).collapsingSpaces(text)))
+        let text = match.groups(slots).bytes(0) ?? match.spanBytes
+        return Normalization(value: .string(NameCanonicalizer.collapsingSpaces(text)))
     }
 }
 
 public struct NameNormalizer: Normalizer {
     public let canonicalizer: NameCanonicalizer
+    /// The `name` and `acronym` groups.
+    public let slots = GroupSlots([["name"], ["acronym"]])
 
     public init(canonicalizer: NameCanonicalizer) { self.canonicalizer = canonicalizer }
 
+    /// A name as written and read: the canonical (or title-cased) name, and the acronym.
+    public struct Reading {
+        public var name: String
+        public var acronym: String?
+        /// The lexicon row the name was found in.
+        public var row: Int?
+    }
+
     public func normalize(_ match: RuleMatch) -> Normalization? {
-        let written = canonicalizer.collapsingSpaces(match.string("name") ?? match.text)
-        var pairs: [(String, JSONValue)] = []
-        if let row = canonicalizer.entry(for: written), let lexicon = canonicalizer.lexicon {
-            pairs.append(("name", .string(row[lexicon.columns[0]]!)))
-            // A bare acronym or short form (`SCRI`, `Quad`) is itself the acronym.
-            if let acronym = row["acronym"], Lexicon.key(acronym) == Lexicon.key(written) {
-                pairs.append(("acronym", .string(written)))
-            } else if let short = row["short"], Lexicon.key(short) == Lexicon.key(written) {
-                pairs.append(("acronym", .string(written)))
-            }
-        } else {
-            pairs.append(("name", .string(canonicalizer.titleCased(written))))
-        }
-        if let acronym = match.string("acronym"), !pairs.contains(where: { $0.0 == "acronym" }) {
-            pairs.append(("acronym", .string(acronym)))
-        }
-        return Normalization(value: .object(pairs))
+        let reading = read(match.groups(slots), span: match.spanBytes)
+        return Normalization(value: Self.value(reading))
+    }
+
+    /// Reads the groups of a match (`slots`).
+    public func read(_ groups: MatchGroups, span: UnsafeBufferPointer<UInt8>) -> Reading {
+        let (name, row, shortForm) = canonicalizer.read(groups.bytes(0) ?? span)
+        // A bare acronym or short form (`SCRI`, `Quad`) is itself the acronym.
+        return Reading(name: name, acronym: shortForm ?? groups.string(1), row: row)
+    }
+
+    /// `{"name", "acronym"?}`.
+    public static func value(_ reading: Reading) -> JSONValue {
+        guard let acronym = reading.acronym else { return .object([("name", .string(reading.name))]) }
+        return .object([("name", .string(reading.name)), ("acronym", .string(acronym))])
     }
 }

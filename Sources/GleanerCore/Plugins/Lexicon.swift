@@ -5,15 +5,16 @@ public struct Lexicon: Sendable {
     public let id: String
     public let columns: [String]
     public let rows: [[String: String]]
-    private let rowBySurface: [String: Int]
+    /// Row indices by the key (`Lexicon.key`) of each surface form, as UTF-8 bytes.
+    public let rowsBySurfaceKey: ByteKeyTable<Int>
     /// Rows by the key of their `acronym` column: looked up for every bare acronym.
-    private let rowByAcronym: [String: Int]
+    public let rowsByAcronymKey: ByteKeyTable<Int>
 
     public init(id: String, tsv: String, file: String) throws(PluginError) {
         self.id = id
         var header: [String]?
         var rows: [[String: String]] = []
-        var index: [String: Int] = [:]
+        var index = ByteKeyTable<Int>()
         var lineNumber = 0
         for rawLine in tsv.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -34,21 +35,19 @@ public struct Lexicon: Sendable {
             rows.append(row)
             var surfaces = [fields[0]]
             if let aliases = row["aliases"] { surfaces += aliases.split(separator: "|").map(String.init) }
-            for surface in surfaces where index[Self.key(surface)] == nil {
-                index[Self.key(surface)] = rowIndex
-            }
+            for surface in surfaces { index.insert(Self.key(surface), rowIndex) }
         }
         guard let header else {
             throw PluginError(file: file, line: 1, column: 1, message: "lexicon has no header row")
         }
         columns = header
         self.rows = rows
-        rowBySurface = index
-        var acronyms: [String: Int] = [:]
+        rowsBySurfaceKey = index
+        var acronyms = ByteKeyTable<Int>()
         for (position, row) in rows.enumerated() {
-            if let acronym = row["acronym"], acronyms[Self.key(acronym)] == nil { acronyms[Self.key(acronym)] = position }
+            if let acronym = row["acronym"] { acronyms.insert(Self.key(acronym), position) }
         }
-        rowByAcronym = acronyms
+        rowsByAcronymKey = acronyms
     }
 
     /// Every surface form (first column and aliases), longest first so that an alternation
@@ -69,19 +68,27 @@ public struct Lexicon: Sendable {
 
     /// The row whose surface (or alias) matches `text`, compared by `Lexicon.key`.
     public func row(for text: String) -> [String: String]? {
-        rowBySurface[Self.key(text)].map { rows[$0] }
+        rowsBySurfaceKey.value(for: Self.key(text)).map { rows[$0] }
     }
 
     /// The first row whose `column` equals `value` (compared by `Lexicon.key`).
     public func row(where column: String, is value: String) -> [String: String]? {
         let wanted = Self.key(value)
-        if column == "acronym" { return rowByAcronym[wanted].map { rows[$0] } }
+        if column == "acronym" { return rowsByAcronymKey.value(for: wanted).map { rows[$0] } }
         return rows.first { $0[column].map(Self.key) == wanted }
+    }
+
+    /// A table from every surface key to a value computed once from its row, for
+    /// normalizers that look surfaces up in the bytes of a match.
+    public func surfaceTable<Value: Sendable>(_ transform: ([String: String]) -> Value) -> ByteKeyTable<Value> {
+        rowsBySurfaceKey.mapValues { transform(rows[$0]) }
     }
 
     /// Folds case, spaces, hyphens, dashes, quotes and dots away: `Well-being` and
     /// `Wellbeing`, `AYUSHMAN Bharat` and `Ayushman Bharat` share a key.
     public static func key(_ text: String) -> String {
+        var text = text
+        if let folded = text.withUTF8({ asciiKey($0) }) { return folded }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
@@ -89,6 +96,55 @@ public struct Lexicon: Sendable {
             }
         }
         return String(scalars)
+    }
+
+    /// The value `table` (keyed by `Lexicon.key`) holds for the UTF-8 `text`; ASCII text is
+    /// folded on the stack and looked up by its bytes, without a String.
+    @inline(__always)
+    public static func value<Value>(in table: ByteKeyTable<Value>, for text: UnsafeBufferPointer<UInt8>) -> Value? {
+        let ascii: Value?? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(text.count, 1)) { buffer in
+            guard let count = foldASCII(text, into: buffer) else { return nil }
+            return .some(table.value(forSimple: UnsafeBufferPointer(rebasing: buffer[..<count])))
+        }
+        if let ascii { return ascii }
+        return table.value(for: key(String(decoding: text, as: UTF8.self)))
+    }
+
+    /// The key of ASCII text, else nil: for ASCII, alphabetic means a letter and numeric a
+    /// digit, and lower case is the ASCII mapping, so this equals the Unicode path.
+    private static func asciiKey(_ text: UnsafeBufferPointer<UInt8>) -> String? {
+        var ascii = true
+        let key = String(unsafeUninitializedCapacity: max(text.count, 1)) { buffer in
+            guard let count = foldASCII(text, into: buffer) else { ascii = false; return 0 }
+            return count
+        }
+        return ascii ? key : nil
+    }
+
+    /// Whether an ASCII byte is kept in a key (a letter or digit).
+    @inline(__always)
+    static func isASCIIKeyByte(_ byte: UInt8) -> Bool {
+        let lower = byte | 0x20
+        return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    }
+
+    /// Writes the key bytes of ASCII `text` into `buffer` and returns their count; nil when
+    /// `text` has a non-ASCII byte.
+    @inline(__always)
+    private static func foldASCII(_ text: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        var count = 0
+        for byte in text {
+            if byte >= 0x80 { return nil }
+            let lower = byte | 0x20
+            if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") {
+                buffer[count] = lower
+                count += 1
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                buffer[count] = byte
+                count += 1
+            }
+        }
+        return count
     }
 
     private static func longestFirst(_ items: [String]) -> [String] {

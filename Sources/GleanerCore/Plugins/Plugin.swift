@@ -273,7 +273,7 @@ public final class Plugin: Sendable {
                 return
             }
             let match = RuleMatch(bytes: bytes, span: span, rule: rule.manifest, document: document,
-                                  groupNumbers: rule.anchored[variant].groupNumbers, scratch: scratch)
+                                  pattern: rule.anchored[variant], scratch: scratch)
             let normalizing = profile == nil ? 0 : EngineProfile.now()
             let normalized = normalizer.normalize(match)
             if let profile {

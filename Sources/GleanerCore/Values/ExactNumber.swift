@@ -40,6 +40,13 @@ public struct ExactNumber: Sendable, Hashable, Comparable, CustomStringConvertib
 
     private mutating func normalize() {
         if significand == 0 { exponent = 0; return }
+        // 64-bit division where the significand fits: Int128 division is a library call.
+        if let small = Int64(exactly: significand) {
+            var value = small
+            while value % 10 == 0 { value /= 10; exponent += 1 }
+            significand = Int128(value)
+            return
+        }
         while significand % 10 == 0 { significand /= 10; exponent += 1 }
     }
 
