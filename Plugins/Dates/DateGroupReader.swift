@@ -13,11 +13,16 @@ struct DateGroupReader: Sendable {
         let isWord: Bool
     }
 
-    /// Month names, then ordinals not spelled like one.
-    let monthWords: ByteKeyTable<MonthWord>
-    let ordinals: ByteKeyTable<Int?>
-    let seasons: ByteKeyTable<String?>
-    let holidays: ByteKeyTable<String?>
+    /// Month names, then ordinals not spelled like one: key -> index in `monthWords`.
+    let monthKeys: ByteKeyTable
+    let monthWords: [MonthWord]
+    /// Rows of each lexicon by surface key, and the column read from each row.
+    let ordinals: ByteKeyTable
+    let ordinalNumbers: [Int?]
+    let seasons: ByteKeyTable
+    let seasonCodes: [String?]
+    let holidays: ByteKeyTable
+    let holidayRules: [String?]
     let slots: GroupSlots
 
     static let suffixes = [""] + "bcdefghijklmnopq".map { "_\($0)" }
@@ -52,12 +57,21 @@ struct DateGroupReader: Sendable {
         func monthWord(_ row: [String: String]) -> MonthWord {
             MonthWord(number: row["number"].flatMap { Int($0) }, isWord: !(row["word"] ?? "").isEmpty)
         }
-        var monthWords = months.surfaceTable(monthWord)
-        for (key, word) in ordinals.surfaceTable(monthWord).pairs { monthWords.insert(key, word) }
+        var monthKeys = ByteKeyTable()
+        var monthWords: [MonthWord] = []
+        for lexicon in [months, ordinals] {
+            for (key, row) in lexicon.rowsBySurfaceKey.pairs where monthKeys.insert(key, monthWords.count) {
+                monthWords.append(monthWord(lexicon.rows[row]))
+            }
+        }
+        self.monthKeys = monthKeys
         self.monthWords = monthWords
-        self.ordinals = ordinals.surfaceTable { $0["number"].flatMap { Int($0) } }
-        self.seasons = seasons.surfaceTable { $0["code"] }
-        self.holidays = holidays.surfaceTable { $0["rule"] }
+        self.ordinals = ordinals.rowsBySurfaceKey
+        ordinalNumbers = ordinals.rows.map { $0["number"].flatMap { Int($0) } }
+        self.seasons = seasons.rowsBySurfaceKey
+        seasonCodes = seasons.rows.map { $0["code"] }
+        self.holidays = holidays.rowsBySurfaceKey
+        holidayRules = holidays.rows.map { $0["rule"] }
         slots = GroupSlots(Self.slotNames)
     }
 
@@ -75,7 +89,7 @@ struct DateGroupReader: Sendable {
                 side.month = value
             } else {
                 // A month name, or an ordinal (`the third month of 2021`).
-                let word = Lexicon.value(in: monthWords, for: m)
+                let word = Lexicon.value(in: monthKeys, for: m).map { monthWords[$0] }
                 guard let value = word?.number, (1...12).contains(value) else { return nil }
                 side.month = value
                 // Lower case is a date only for names that are not also words (months.tsv `word`).
@@ -101,12 +115,12 @@ struct DateGroupReader: Sendable {
             side.half = value
         }
         if let season = groups.bytes(Part.slot(.season, side: n)) {
-            guard let code = Lexicon.value(in: seasons, for: season) ?? nil else { return nil }
+            guard let code = Lexicon.value(in: seasons, for: season).flatMap({ seasonCodes[$0] }) else { return nil }
             side.season = code
         }
         if let holiday = groups.bytes(Part.slot(.holiday, side: n)) {
             guard let year = side.year, !side.twoDigitYear,
-                  let rule = Lexicon.value(in: holidays, for: holiday) ?? nil,
+                  let rule = Lexicon.value(in: holidays, for: holiday).flatMap({ holidayRules[$0] }),
                   let (month, day) = HolidayCalendar.day(rule: rule, year: year) else { return nil }
             side.month = month
             side.day = day
@@ -115,7 +129,7 @@ struct DateGroupReader: Sendable {
     }
 
     func ordinal(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        Lexicon.value(in: ordinals, for: bytes) ?? nil
+        Lexicon.value(in: ordinals, for: bytes).flatMap { ordinalNumbers[$0] }
     }
 
     /// The number made of a group's ASCII digits, in order (`'87` -> 87), and how many

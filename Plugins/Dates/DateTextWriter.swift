@@ -32,19 +32,16 @@ struct DateTextWriter {
     /// `value` in decimal, as `String(value)` writes it.
     mutating func append(decimal value: Int) {
         if value < 0 { append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var length = 0
-        withUnsafeMutableBytes(of: &digits) { digits in
-            repeat {
-                digits[length] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                length += 1
-            } while magnitude > 0
-            for index in stride(from: length - 1, through: 0, by: -1) { append(digits[index]) }
+        var digits = 1
+        var rest = value.magnitude / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        guard count + digits <= buffer.count else { overflowed = true; return }
+        var remaining = value.magnitude
+        for position in stride(from: count + digits - 1, through: count, by: -1) {
+            buffer[position] = UInt8(ascii: "0") + UInt8(remaining % 10)
+            remaining /= 10
         }
+        count += digits
     }
 
     mutating func append(_ year: DateSide.YearText) {

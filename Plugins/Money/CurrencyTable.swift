@@ -11,9 +11,12 @@ struct CurrencyTable: Sendable {
         let power: Int
     }
 
-    private var currencies = ByteKeyTable<Currency>()
-    private var powers = ByteKeyTable<Int>()
-    private var minorPowers = ByteKeyTable<Int>()
+    /// Folded surface -> index in `currencyList`.
+    private var currencies = ByteKeyTable()
+    private var currencyList: [Currency] = []
+    /// Folded surface -> power of ten.
+    private var powers = ByteKeyTable()
+    private var minorPowers = ByteKeyTable()
 
     init(context: NormalizerContext) throws(PluginError) {
         for id in ["symbols", "codes", "names", "prenames", "weaknames"] {
@@ -21,7 +24,9 @@ struct CurrencyTable: Sendable {
             for row in lexicon.rows {
                 guard let code = row["currency"] else { continue }
                 let currency = Currency(code: code, power: row["power"].flatMap { Int($0) } ?? 0)
-                for surface in Self.surfaces(of: row, in: lexicon) { currencies.insert(Self.fold(surface), currency) }
+                for surface in Self.surfaces(of: row, in: lexicon) where currencies.insert(Self.fold(surface), currencyList.count) {
+                    currencyList.append(currency)
+                }
             }
         }
         powers = try Self.powerTable(context.lexicon("scales"))
@@ -29,7 +34,7 @@ struct CurrencyTable: Sendable {
     }
 
     func currency(_ text: UnsafeBufferPointer<UInt8>) -> Currency? {
-        Self.value(in: currencies, for: text)
+        Self.value(in: currencies, for: text).map { currencyList[$0] }
     }
 
     /// The power of ten of a scale phrase: `lakh crore` = 12, `bn` = 9, `m` = 6.
@@ -101,7 +106,7 @@ struct CurrencyTable: Sendable {
 
     /// The value `table` (keyed by `fold`) holds for the UTF-8 `text`.
     @inline(__always)
-    static func value<Value>(in table: ByteKeyTable<Value>, for text: UnsafeBufferPointer<UInt8>) -> Value? {
+    static func value(in table: ByteKeyTable, for text: UnsafeBufferPointer<UInt8>) -> Int? {
         withFold(of: text, simple: { table.value(forSimple: $0) }, string: { table.value(for: $0) })
     }
 
@@ -142,7 +147,7 @@ struct CurrencyTable: Sendable {
         return all
     }
 
-    private static func powerTable(_ lexicon: Lexicon) -> ByteKeyTable<Int> {
+    private static func powerTable(_ lexicon: Lexicon) -> ByteKeyTable {
         var table: [String: Int] = [:]
         var order: [String] = []
         for row in lexicon.rows {
@@ -153,7 +158,7 @@ struct CurrencyTable: Sendable {
             }
         }
         // A later row wins, as the dictionary this replaces did.
-        var result = ByteKeyTable<Int>()
+        var result = ByteKeyTable()
         for key in order { result.insert(key, table[key]!) }
         return result
     }

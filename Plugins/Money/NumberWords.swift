@@ -11,8 +11,9 @@ struct NumberWords: Sendable {
         case point
     }
 
-    /// Words by their lower-case bytes.
-    private let words: ByteKeyTable<Word>
+    /// Lower-case words -> index in `wordList`.
+    private let words: ByteKeyTable
+    private let wordList: [Word]
 
     init(lexicon: Lexicon) {
         var words: [String: Word] = [:]
@@ -31,9 +32,10 @@ struct NumberWords: Sendable {
         }
         set("point", .point)
         // A later row wins, as in the dictionary above.
-        var table = ByteKeyTable<Word>()
-        for surface in order { table.insert(surface, words[surface]!) }
+        var table = ByteKeyTable()
+        for (index, surface) in order.enumerated() { table.insert(surface, index) }
         self.words = table
+        wordList = order.map { words[$0]! }
     }
 
     /// The amount the UTF-8 `text` writes, or nil when it is not a number in words.
@@ -99,7 +101,9 @@ struct NumberWords: Sendable {
 
     /// The word a token is: by its bytes when ASCII, else as a String.
     private func lookup(_ token: UnsafeBufferPointer<UInt8>) -> Word? {
-        token.allSatisfy { $0 < 0x80 } ? words.value(forSimple: token) : words.value(for: String(decoding: token, as: UTF8.self))
+        let index = token.allSatisfy { $0 < 0x80 } ? words.value(forSimple: token)
+            : words.value(for: String(decoding: token, as: UTF8.self))
+        return index.map { wordList[$0] }
     }
 
     /// Whether a token is `word` (ASCII without `k`, the one letter a non-ASCII character is

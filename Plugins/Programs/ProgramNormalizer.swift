@@ -16,13 +16,13 @@ struct ProgramNormalizer: Normalizer {
     let base: NameNormalizer
     /// Listed acronyms stay upper case even in a heading (`SCRI`, `BIMSTEC`).
     let acronyms: Set<String>
-    private let acronymTable: ByteKeyTable<Bool>
+    private let acronymTable: ByteKeyTable
 
     init(base: NameNormalizer, acronyms: Set<String>) {
         self.base = base
         self.acronyms = acronyms
-        var table = ByteKeyTable<Bool>()
-        for acronym in acronyms { table.insert(acronym, true) }
+        var table = ByteKeyTable()
+        for acronym in acronyms { table.insert(acronym, 0) }
         acronymTable = table
     }
 

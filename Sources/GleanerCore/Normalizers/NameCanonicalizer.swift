@@ -14,11 +14,12 @@ public struct NameCanonicalizer: Sendable {
     public let minimumWordLength: Int
     /// The lexicon's acronyms, computed once (they are kept in capitals).
     private let knownAcronyms: Set<String>
-    private let knownAcronymTable: ByteKeyTable<Bool>
-    private let headTable: ByteKeyTable<Bool>
+    private let knownAcronymTable: ByteKeyTable
+    private let headTable: ByteKeyTable
     private let hasAcronymColumn: Bool
-    /// Surface and acronym rows by key, for one lookup of an ASCII name.
-    private let rowsByKey: ByteKeyTable<KeyRows>
+    /// Surface and acronym rows by key (an index in `keyRows`), for one lookup of an ASCII name.
+    private let rowsByKey: ByteKeyTable
+    private let keyRows: [KeyRows]
 
     private struct KeyRows: Sendable {
         var surface: Int?
@@ -35,11 +36,11 @@ public struct NameCanonicalizer: Sendable {
         self.optionalHeads = optionalHeads
         self.minimumWordLength = minimumWordLength
         knownAcronyms = Set(lexicon?.rows.compactMap { $0["acronym"] } ?? [])
-        var acronymTable = ByteKeyTable<Bool>()
-        for acronym in knownAcronyms { acronymTable.insert(acronym, true) }
+        var acronymTable = ByteKeyTable()
+        for acronym in knownAcronyms { acronymTable.insert(acronym, 0) }
         knownAcronymTable = acronymTable
-        var heads = ByteKeyTable<Bool>()
-        for head in optionalHeads { heads.insert(head, true) }
+        var heads = ByteKeyTable()
+        for head in optionalHeads { heads.insert(head, 0) }
         headTable = heads
         hasAcronymColumn = lexicon?.columns.contains("acronym") ?? false
         canonicalNames = lexicon.map { lexicon in lexicon.rows.map { $0[lexicon.columns[0]] } } ?? []
@@ -53,9 +54,10 @@ public struct NameCanonicalizer: Sendable {
             if rowsByKey[key] == nil { keyOrder.append(key) }
             rowsByKey[key, default: KeyRows()].acronym = row
         }
-        var table = ByteKeyTable<KeyRows>()
-        for key in keyOrder { table.insert(key, rowsByKey[key]!) }
+        var table = ByteKeyTable()
+        for (index, key) in keyOrder.enumerated() { table.insert(key, index) }
         self.rowsByKey = table
+        keyRows = keyOrder.map { rowsByKey[$0]! }
         shortFormKeys = lexicon?.rows.map { row in [row["acronym"], row["short"]].compactMap { $0.map(Lexicon.key) } } ?? []
     }
 
@@ -113,12 +115,12 @@ public struct NameCanonicalizer: Sendable {
                 }
             }
             let whole = UnsafeBufferPointer(rebasing: key[..<count])
-            if let rows = rowsByKey.value(forSimple: whole) {
+            if let rows = rowsByKey.value(forSimple: whole).map({ keyRows[$0] }) {
                 if let row = rows.surface { return row }
                 if hasAcronymColumn, let row = rows.acronym { return row }
             }
             guard words > 1, isHead(UnsafeBufferPointer(rebasing: name[lastWord])) else { return .some(nil) }
-            return .some(rowsByKey.value(forSimple: UnsafeBufferPointer(rebasing: key[..<keyBeforeLastWord]))?.surface)
+            return .some(rowsByKey.value(forSimple: UnsafeBufferPointer(rebasing: key[..<keyBeforeLastWord])).flatMap { keyRows[$0].surface })
         }
     }
 

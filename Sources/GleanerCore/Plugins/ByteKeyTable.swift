@@ -1,13 +1,14 @@
-/// A table keyed by folded lexicon keys that can be looked up straight from bytes: no String
-/// is made per lookup. Built once, then read-only; inserting a key already present keeps the
-/// first value, as lexicons do for repeated surfaces.
+/// A table from folded lexicon keys to integers (row numbers, indices into a caller's array)
+/// that can be looked up straight from bytes: no String is made per lookup. Built once, then
+/// read-only; inserting a key already present keeps the first value, as lexicons do for
+/// repeated surfaces. Not generic, so a lookup from another module needs no type metadata.
 ///
 /// Keys compare as Swift Strings do (canonical equivalence). The byte lookup covers the
 /// common case exactly: keys and lookups made only of ASCII and currency symbols, which are
 /// their own normal form. Other text goes through `value(for: String)`.
-public struct ByteKeyTable<Value: Sendable>: Sendable {
+public struct ByteKeyTable: Sendable {
     private var keys: [String] = []
-    private var values: [Value] = []
+    private var values: [Int] = []
     private var indexByKey: [String: Int] = [:]
     /// The bytes of the simple keys, one after another; `byteRanges[i]` is entry i's (empty
     /// for an entry with no simple form).
@@ -23,7 +24,7 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
 
     /// Adds `key` unless an equal key is present; returns whether it was added.
     @discardableResult
-    public mutating func insert(_ key: String, _ value: Value) -> Bool {
+    public mutating func insert(_ key: String, _ value: Int) -> Bool {
         guard indexByKey[key] == nil else { return false }
         let entry = keys.count
         indexByKey[key] = entry
@@ -42,14 +43,14 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
     }
 
     /// The value of `key` (String equality).
-    public func value(for key: String) -> Value? {
+    public func value(for key: String) -> Int? {
         indexByKey[key].map { values[$0] }
     }
 
     /// The value of the key whose UTF-8 is `key`, which must be simple: ASCII and currency
     /// symbols (Unicode category Sc) only. For such text String equality is byte equality.
     @inline(__always)
-    public func value(forSimple key: UnsafeBufferPointer<UInt8>) -> Value? {
+    public func value(forSimple key: UnsafeBufferPointer<UInt8>) -> Int? {
         entry(forSimple: key, hash: Self.hash(key)).map { values[$0] }
     }
 
@@ -73,7 +74,7 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
     }
 
     /// The value of an entry index.
-    public subscript(entry index: Int) -> Value { values[index] }
+    public subscript(entry index: Int) -> Int { values[index] }
 
     private func keyEquals(_ entry: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         let range = byteRanges[entry]
@@ -95,20 +96,8 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
         }
     }
 
-    /// The same keys with transformed values.
-    public func mapValues<T: Sendable>(_ transform: (Value) throws -> T) rethrows -> ByteKeyTable<T> {
-        var result = ByteKeyTable<T>()
-        result.keys = keys
-        result.values = try values.map(transform)
-        result.indexByKey = indexByKey
-        result.keyBytes = keyBytes
-        result.byteRanges = byteRanges
-        result.slots = slots
-        return result
-    }
-
     /// Every key with its value, in insertion order.
-    public var pairs: [(key: String, value: Value)] {
+    public var pairs: [(key: String, value: Int)] {
         Array(zip(keys, values))
     }
 

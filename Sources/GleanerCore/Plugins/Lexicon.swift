@@ -6,15 +6,15 @@ public struct Lexicon: Sendable {
     public let columns: [String]
     public let rows: [[String: String]]
     /// Row indices by the key (`Lexicon.key`) of each surface form, as UTF-8 bytes.
-    public let rowsBySurfaceKey: ByteKeyTable<Int>
+    public let rowsBySurfaceKey: ByteKeyTable
     /// Rows by the key of their `acronym` column: looked up for every bare acronym.
-    public let rowsByAcronymKey: ByteKeyTable<Int>
+    public let rowsByAcronymKey: ByteKeyTable
 
     public init(id: String, tsv: String, file: String) throws(PluginError) {
         self.id = id
         var header: [String]?
         var rows: [[String: String]] = []
-        var index = ByteKeyTable<Int>()
+        var index = ByteKeyTable()
         var lineNumber = 0
         for rawLine in tsv.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -43,7 +43,7 @@ public struct Lexicon: Sendable {
         columns = header
         self.rows = rows
         rowsBySurfaceKey = index
-        var acronyms = ByteKeyTable<Int>()
+        var acronyms = ByteKeyTable()
         for (position, row) in rows.enumerated() {
             if let acronym = row["acronym"] { acronyms.insert(Self.key(acronym), position) }
         }
@@ -78,10 +78,9 @@ public struct Lexicon: Sendable {
         return rows.first { $0[column].map(Self.key) == wanted }
     }
 
-    /// A table from every surface key to a value computed once from its row, for
-    /// normalizers that look surfaces up in the bytes of a match.
-    public func surfaceTable<Value: Sendable>(_ transform: ([String: String]) -> Value) -> ByteKeyTable<Value> {
-        rowsBySurfaceKey.mapValues { transform(rows[$0]) }
+    /// The index of the row whose surface (or alias) matches the UTF-8 `text`.
+    public func rowIndex(for text: UnsafeBufferPointer<UInt8>) -> Int? {
+        Self.value(in: rowsBySurfaceKey, for: text)
     }
 
     /// Folds case, spaces, hyphens, dashes, quotes and dots away: `Well-being` and
@@ -101,8 +100,8 @@ public struct Lexicon: Sendable {
     /// The value `table` (keyed by `Lexicon.key`) holds for the UTF-8 `text`; ASCII text is
     /// folded on the stack and looked up by its bytes, without a String.
     @inline(__always)
-    public static func value<Value>(in table: ByteKeyTable<Value>, for text: UnsafeBufferPointer<UInt8>) -> Value? {
-        let ascii: Value?? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(text.count, 1)) { buffer in
+    public static func value(in table: ByteKeyTable, for text: UnsafeBufferPointer<UInt8>) -> Int? {
+        let ascii: Int?? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(text.count, 1)) { buffer in
             guard let count = foldASCII(text, into: buffer) else { return nil }
             return .some(table.value(forSimple: UnsafeBufferPointer(rebasing: buffer[..<count])))
         }
