@@ -40,6 +40,8 @@ import Testing
         #expect(months.scanText == #"\x{20}(?:[Jj](?:[Aa][Nn]|[Uu](?:[Nn]|[Ll]))|[Ff][Ee][Bb])"#)
         let amount = PrefilterExpression(#"(?:Rs\.?|INR) ?\d+(?:,\d\d)* crore"#)
         #expect(amount.scanText == "\\x{20}crore")
+        let symbol = PrefilterExpression(#"(?:\$|\x{20B9}|Rs\.?)\s*\d+"#)
+        #expect(symbol.scanText == #"(?:\x{24}|\x{20B9}|Rs)"#)
     }
 
     @Test func scansTheWholeTextWithoutALiteral() {

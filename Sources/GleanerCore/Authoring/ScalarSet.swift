@@ -52,6 +52,10 @@ struct ScalarSet: Sendable, Equatable {
         }
     }
 
+    /// A currency sign or other character outside ASCII: rare enough in running text that a
+    /// prefilter may look for it alone.
+    var isRareInText: Bool { self == .ascii("$") || (low == 0 && high == 0 && !ranges.isEmpty) }
+
     /// A pattern for a literal set (`isLiteral`): `a`, `[Aa]`, `\x{2019}`, `[\x{E9}\x{C9}]`.
     var literalPattern: String {
         var members = (0..<128).filter { contains(ascii: UInt8($0)) }.map(UInt32.init)

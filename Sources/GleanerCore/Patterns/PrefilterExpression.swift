@@ -51,7 +51,8 @@ struct PrefilterExpression {
         (collapsed, elastic) = Self.collapse(rewritten, caseless: caseless)
     }
 
-    /// Literal characters a factor must have to be scanned for instead of the pattern.
+    /// Literal characters a factor must have to be scanned for instead of the pattern (a
+    /// character rare in running text, `$`, `₹`, counts twice).
     static let factorLiteral = 2
 
     /// The longest literal (an alternation of literals) that every match contains.
@@ -90,7 +91,7 @@ struct PrefilterExpression {
             case .zeroWidth: continue
             case .character(let set) where set.isLiteral && item.min >= 1:
                 text += String(repeating: set.literalPattern, count: item.min)
-                length += item.min
+                length += item.min * (set.isRareInText ? 2 : 1)
                 if item.max != item.min { return (text, length) }
             case .group(.plain, let inner) where item.min >= 1:
                 let parts = inner.map { prefixFactor($0, from: 0) }
