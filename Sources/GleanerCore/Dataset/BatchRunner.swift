@@ -2,8 +2,9 @@ import Dispatch
 import Foundation
 
 /// Runs the engine over many documents on `jobs` threads and writes the dataset. Documents
-/// are processed in batches; each worker serializes its own records, and the batch is
-/// written in input order, so the output is byte-identical whatever `jobs` is.
+/// are processed in batches; each worker serializes its records into its own reusable byte
+/// buffers, and the batch is written in input order, so the output is byte-identical whatever
+/// `jobs` is.
 public struct BatchRunner: Sendable {
     public let engine: Engine
     public let jobs: Int
@@ -25,12 +26,13 @@ public struct BatchRunner: Sendable {
 
     /// Lets a store skip documents it already holds and receive each batch (`--db`).
     public struct Store {
-        /// The stored mentions of a document that needs no extraction, else nil.
-        public var reuse: (Document) throws -> [Mention]?
+        /// The stored mentions of a document that needs no extraction, else nil. Called with
+        /// the document and its content hash (SHA-256, hex).
+        public var reuse: (Document, String) throws -> [Mention]?
         /// Called after each batch with the documents that were extracted, in input order.
         public var save: ([(record: DocumentRecord, mentions: [Mention])]) throws -> Void
 
-        public init(reuse: @escaping (Document) throws -> [Mention]?,
+        public init(reuse: @escaping (Document, String) throws -> [Mention]?,
                     save: @escaping ([(record: DocumentRecord, mentions: [Mention])]) throws -> Void) {
             self.reuse = reuse
             self.save = save
@@ -53,17 +55,32 @@ public struct BatchRunner: Sendable {
         public var writeNanos: UInt64 = 0
     }
 
-    /// What one document contributes to each output file.
+    /// What one document contributes to each output file: byte ranges in its worker's buffers.
     struct Output {
-        var mentions: [UInt8] = []
-        var document: [UInt8] = []
-        var decisions: [UInt8] = []
-        var counts: [String: Int] = [:]
+        var worker = 0
+        var mentions = 0..<0
+        var document = 0..<0
+        var decisions = 0..<0
+        var counts: [(String, Int)] = []
         var named: [Mention] = []
         var failed = false
         var record: DocumentRecord?
+        /// The mentions, kept only for a store.
         var mentionList: [Mention] = []
         var reused = false
+    }
+
+    /// One worker's serialized records for the current batch, reused from batch to batch.
+    final class WorkerBuffers: @unchecked Sendable {
+        var mentions: [UInt8] = []
+        var documents: [UInt8] = []
+        var decisions: [UInt8] = []
+
+        func reset() {
+            mentions.removeAll(keepingCapacity: true)
+            documents.removeAll(keepingCapacity: true)
+            decisions.removeAll(keepingCapacity: true)
+        }
     }
 
     public var kinds: [String] {
@@ -93,12 +110,16 @@ public struct BatchRunner: Sendable {
         let store: Store?
         private var summary = Summary()
         private var batch: [Document] = []
+        private let buffers: [WorkerBuffers]
+        private let kinds: [String]
         private let started = DispatchTime.now()
 
         public init(runner: BatchRunner, writer: DatasetWriter, store: Store? = nil) {
             self.runner = runner
             self.writer = writer
             self.store = store
+            buffers = (0..<runner.jobs).map { _ in WorkerBuffers() }
+            kinds = runner.kinds
             if runner.profile { summary.profile = EngineProfile(plugins: runner.engine.plugins.count) }
         }
 
@@ -123,52 +144,94 @@ public struct BatchRunner: Sendable {
         private func flush() throws {
             guard !batch.isEmpty else { return }
             defer { batch.removeAll(keepingCapacity: true) }
-            let stored = try batch.map { document in try store?.reuse(document) }
-            let outputs = runner.process(batch, stored: stored, profile: summary.profile)
+            let hashes = runner.hashes(of: batch, profile: summary.profile)
+            var stored: [[Mention]?] = Array(repeating: nil, count: batch.count)
+            if let store {
+                for index in batch.indices { stored[index] = try store.reuse(batch[index], hashes[index]) }
+            }
+            let outputs = runner.process(batch, hashes: hashes, stored: stored, kinds: kinds, into: buffers,
+                                         keepMentions: store != nil, profile: summary.profile)
             let writing = EngineProfile.now()
             defer { summary.writeNanos += EngineProfile.now() - writing }
-            var mentions: [UInt8] = [], records: [UInt8] = [], decisions: [UInt8] = []
             for (document, output) in zip(batch, outputs) {
-                mentions += output.mentions
-                records += output.document
-                decisions += output.decisions
                 summary.documents += 1
                 summary.bytes += document.text.utf8.count
                 if output.failed { summary.failedDocuments += 1 }
-                summary.mentionsByKind.merge(output.counts, uniquingKeysWith: +)
+                for (kind, count) in output.counts where count > 0 { summary.mentionsByKind[kind, default: 0] += count }
                 summary.entities.add(document: document.id, mentions: output.named)
                 if output.reused { summary.reused += 1 }
             }
             try store?.save(outputs.filter { !$0.reused }.map { ($0.record!, $0.mentionList) })
-            try writer.append(mentions, to: "mentions.jsonl")
-            try writer.append(records, to: "documents.jsonl")
-            if runner.explain { try writer.append(decisions, to: "decisions.jsonl") }
+            for output in outputs {
+                let worker = buffers[output.worker]
+                try worker.mentions.withUnsafeBytes { try writer.append(UnsafeRawBufferPointer(rebasing: $0[output.mentions]), to: "mentions.jsonl") }
+                try worker.documents.withUnsafeBytes { try writer.append(UnsafeRawBufferPointer(rebasing: $0[output.document]), to: "documents.jsonl") }
+                if runner.explain {
+                    try worker.decisions.withUnsafeBytes { try writer.append(UnsafeRawBufferPointer(rebasing: $0[output.decisions]), to: "decisions.jsonl") }
+                }
+            }
             try writer.checkpoint(outputs.map { ($0.record!.id, $0.record!.sha256) })
         }
     }
 
-    /// Processes a batch on `jobs` threads, each with its own scratch, striped by index.
-    func process(_ batch: [Document], stored: [[Mention]?], profile total: EngineProfile? = nil) -> [Output] {
-        let results = UnsafeMutableBufferPointer<Output>.allocate(capacity: batch.count)
-        results.initialize(repeating: Output())
-        defer { results.deallocate() }
+    /// The content hashes of a batch's documents, hashed side by side (several documents per
+    /// SIMD register) on `jobs` threads.
+    func hashes(of batch: [Document], profile: EngineProfile? = nil) -> [String] {
         let workers = min(jobs, batch.count)
-        let box = ResultsBox(results)
+        let results = ResultsBox<String>(count: batch.count, initial: "")
+        let nanos = ResultsBox<UInt64>(count: workers, initial: 0)
+        defer { profile?.hashNanos += nanos.array.reduce(0, +) }
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let started = profile == nil ? 0 : EngineProfile.now()
+            defer { if profile != nil { nanos.buffer[worker] = EngineProfile.now() - started } }
+            let mine = Array(stride(from: worker, to: batch.count, by: workers))
+            let digests = Self.withUTF8(of: mine.map { batch[$0].text }) { SHA256.hexDigests(of: $0) }
+            for (index, digest) in zip(mine, digests) { results.buffer[index] = digest }
+        }
+        return results.array
+    }
+
+    /// Calls `body` with the UTF-8 bytes of every text at once (no copies of native strings).
+    static func withUTF8<Result>(of texts: [String], _ body: ([UnsafeRawBufferPointer]) -> Result) -> Result {
+        var pointers: [UnsafeRawBufferPointer] = []
+        pointers.reserveCapacity(texts.count)
+        func nest(_ index: Int) -> Result {
+            guard index < texts.count else { return body(pointers) }
+            var text = texts[index]
+            return text.withUTF8 { bytes in
+                pointers.append(UnsafeRawBufferPointer(bytes))
+                return nest(index + 1)
+            }
+        }
+        return nest(0)
+    }
+
+    /// Processes a batch on `jobs` threads, each with its own scratch and buffers, taking
+    /// documents one at a time (long documents do not leave other threads idle).
+    func process(_ batch: [Document], hashes: [String], stored: [[Mention]?], kinds: [String],
+                 into buffers: [WorkerBuffers], keepMentions: Bool, profile total: EngineProfile? = nil) -> [Output] {
+        let results = ResultsBox<Output>(count: batch.count, initial: Output())
+        let workers = min(jobs, batch.count, buffers.count)
         let profiles = (0..<workers).map { _ in total.map { EngineProfile(plugins: $0.matchNanos.count) } }
         defer { for profile in profiles { if let profile { total?.add(profile) } } }
+        let next = WorkCounter()
+        for buffer in buffers { buffer.reset() }
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let scratch = engine.makeScratch()
             scratch.profile = profiles[worker]
-            var position = worker
-            while position < batch.count {
-                box.buffer[position] = processOne(batch[position], scratch: scratch, stored: stored[position])
-                position += workers
+            let buffer = buffers[worker]
+            while let position = next.take(below: batch.count) {
+                var output = processOne(batch[position], sha256: hashes[position], scratch: scratch, stored: stored[position],
+                                        kinds: kinds, into: buffer, keepMentions: keepMentions)
+                output.worker = worker
+                results.buffer[position] = output
             }
         }
-        return Array(results)
+        return results.array
     }
 
-    func processOne(_ document: Document, scratch: Engine.Scratch, stored: [Mention]? = nil) -> Output {
+    func processOne(_ document: Document, sha256: String, scratch: Engine.Scratch, stored: [Mention]? = nil,
+                    kinds: [String], into buffer: WorkerBuffers, keepMentions: Bool) -> Output {
         var output = Output()
         var result: Engine.Result
         if let failure = document.failure {
@@ -177,8 +240,10 @@ public struct BatchRunner: Sendable {
             result = Engine.Result(mentions: stored, decisions: [], ruleFailures: [], validationError: nil, candidates: [])
             output.reused = true
         } else {
-            result = engine.extract(document, scratch: scratch)
+            result = engine.extract(document, scratch: scratch, decisions: explain)
         }
+        let encoding = scratch.profile == nil ? 0 : EngineProfile.now()
+        defer { if let profile = scratch.profile { profile.encodeNanos += EngineProfile.now() - encoding } }
         let error = result.validationError
         if context && !output.reused {
             var text = document.text
@@ -191,26 +256,59 @@ public struct BatchRunner: Sendable {
             }
         }
         output.named = result.mentions.filter { $0.value["name"] != nil }
-        for mention in result.mentions {
-            RecordEncoder.append(mention, to: &output.mentions)
-            output.counts[mention.kind, default: 0] += 1
-        }
+        let mentionsStart = buffer.mentions.count
+        for mention in result.mentions { RecordEncoder.append(mention, to: &buffer.mentions) }
+        output.mentions = mentionsStart..<buffer.mentions.count
         output.failed = error != nil
-        let record = DocumentRecord(document: document, kinds: kinds, mentions: result.mentions,
+        let record = DocumentRecord(document: document, sha256: sha256, kinds: kinds, mentions: result.mentions,
                                     error: error, warnings: result.ruleFailures)
+        output.counts = record.counts
+        if record.counts.reduce(0, { $0 + $1.1 }) != result.mentions.count {
+            // Stored mentions of a kind no plugin extracts now: count them by their own kind.
+            var counts: [(String, Int)] = []
+            for mention in result.mentions {
+                if let index = counts.firstIndex(where: { $0.0 == mention.kind }) { counts[index].1 += 1 } else { counts.append((mention.kind, 1)) }
+            }
+            output.counts = counts
+        }
         output.record = record
-        output.mentionList = result.mentions
-        JSONWriter.append(record.json, to: &output.document)
-        output.document.append(0x0A)
+        if keepMentions { output.mentionList = result.mentions }
+        let documentStart = buffer.documents.count
+        RecordEncoder.append(record, to: &buffer.documents)
+        output.document = documentStart..<buffer.documents.count
         if explain {
-            for decision in result.decisions { RecordEncoder.append(decision, doc: document.id, to: &output.decisions) }
+            let decisionsStart = buffer.decisions.count
+            for decision in result.decisions { RecordEncoder.append(decision, doc: document.id, to: &buffer.decisions) }
+            output.decisions = decisionsStart..<buffer.decisions.count
         }
         return output
     }
 }
 
 /// Workers write disjoint indices of one buffer; the buffer outlives `concurrentPerform`.
-private final class ResultsBox: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<BatchRunner.Output>
-    init(_ buffer: UnsafeMutableBufferPointer<BatchRunner.Output>) { self.buffer = buffer }
+private final class ResultsBox<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(count: Int, initial: Element) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: initial)
+    }
+    var array: [Element] { Array(buffer) }
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+}
+
+/// Hands out indices 0, 1, 2, ... to the worker threads.
+private final class WorkCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    func take(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < limit else { return nil }
+        next += 1
+        return next - 1
+    }
 }

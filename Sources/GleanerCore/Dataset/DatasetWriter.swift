@@ -41,19 +41,29 @@ public final class DatasetWriter {
 
     /// Appends bytes to one file, writing in large blocks.
     public func append(_ bytes: [UInt8], to file: String) throws(WriteError) {
+        guard !bytes.isEmpty else { return }
+        buffers[file, default: []].append(contentsOf: bytes)
+        sizes[file, default: 0] += bytes.count
+        if buffers[file]!.count >= Self.flushThreshold { try flush(file) }
+    }
+
+    public func append(_ bytes: UnsafeRawBufferPointer, to file: String) throws(WriteError) {
+        guard !bytes.isEmpty else { return }
         buffers[file, default: []].append(contentsOf: bytes)
         sizes[file, default: 0] += bytes.count
         if buffers[file]!.count >= Self.flushThreshold { try flush(file) }
     }
 
     private func flush(_ file: String) throws(WriteError) {
-        guard let handle = handles[file], let buffer = buffers[file], !buffer.isEmpty else { return }
+        guard let handle = handles[file], let count = buffers[file]?.count, count > 0 else { return }
         do {
-            try handle.write(contentsOf: Data(buffer))
+            try buffers[file]!.withUnsafeMutableBytes { raw in
+                try handle.write(contentsOf: Data(bytesNoCopy: raw.baseAddress!, count: raw.count, deallocator: .none))
+            }
         } catch {
             throw WriteError(path: partial.appendingPathComponent(file).path, message: Self.reason(error))
         }
-        buffers[file] = []
+        buffers[file]!.removeAll(keepingCapacity: true)
     }
 
     /// Makes the documents written so far durable and records them in `journal.jsonl`: their ids

@@ -14,12 +14,22 @@ public struct DocumentRecord: Sendable {
     public var replacements: Int
 
     public init(document: Document, kinds: [String], mentions: [Mention], error: String?, warnings: [String]) {
+        self.init(document: document, sha256: SHA256.hex(document.text), kinds: kinds, mentions: mentions,
+                  error: error, warnings: warnings)
+    }
+
+    /// With the content hash already computed (a batch hashes its documents together).
+    public init(document: Document, sha256: String, kinds: [String], mentions: [Mention], error: String?, warnings: [String]) {
         id = document.id
         source = document.source
-        sha256 = SHA256.hex(document.text.utf8)
+        self.sha256 = sha256
         bytes = document.text.utf8.count
-        codePoints = document.text.unicodeScalars.count
-        counts = kinds.map { kind in (kind, mentions.count { $0.kind == kind }) }
+        codePoints = CodePointCounter.count(document.text)
+        var counts = kinds.map { ($0, 0) }
+        for mention in mentions {
+            if let index = counts.firstIndex(where: { $0.0 == mention.kind }) { counts[index].1 += 1 }
+        }
+        self.counts = counts
         status = error == nil ? "ok" : "error"
         self.error = error
         self.warnings = warnings

@@ -13,14 +13,37 @@ public struct EntityIndex: Sendable {
         var documents = 0
         var firstDocument: String
         var lastDocument: String
+        /// The `add` call that last counted this entry's document.
+        var lastCall = 0
     }
 
     private var entries: [String: Entry] = [:]
+    /// Counts `add` calls: an entry seen in the current call is not counted again.
+    private var calls = 0
 
     public init() {}
 
     /// The entity id of a named mention: `kind:slug-of-name`.
     public static func id(kind: String, name: String) -> String {
+        var slug: [UInt8] = []
+        slug.reserveCapacity(name.utf8.count)
+        var dash = false
+        for byte in name.utf8 {
+            if byte >= 0x80 { return unicodeID(kind: kind, name: name) }
+            let lower = byte | 0x20
+            if (lower >= 97 && lower <= 122) || (byte >= 48 && byte <= 57) {
+                if dash, !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+                slug.append(byte >= 48 && byte <= 57 ? byte : lower)
+                dash = false
+            } else {
+                dash = true
+            }
+        }
+        return kind + ":" + String(decoding: slug, as: UTF8.self)
+    }
+
+    /// `id(kind:name:)` for a name that is not ASCII: Unicode letters, lower-cased.
+    static func unicodeID(kind: String, name: String) -> String {
         var slug = ""
         var dash = false
         for scalar in name.unicodeScalars {
@@ -36,23 +59,32 @@ public struct EntityIndex: Sendable {
     }
 
     public mutating func add(document: String, mentions: [Mention]) {
-        var seenHere = Set<String>()
+        calls += 1
+        let call = calls
         for mention in mentions {
             guard let name = mention.value["name"]?.stringValue else { continue }
             let id = Self.id(kind: mention.kind, name: name)
-            var entry = entries[id] ?? Entry(kind: mention.kind, name: name, firstDocument: document, lastDocument: document)
-            if let acronym = mention.value["acronym"]?.stringValue { entry.acronyms.insert(acronym) }
-            entry.aliases.insert(mention.text)
-            for key in ["year", "edition"] {
-                if case .number(let number)? = mention.value[key], let value = Int(number.description) { entry.editions.insert(value) }
-            }
-            entry.mentions += 1
-            if seenHere.insert(id).inserted {
-                entry.documents += 1
-                entry.lastDocument = document
-            }
-            entries[id] = entry
+            Self.update(&entries[id, default: Entry(kind: mention.kind, name: name, firstDocument: document, lastDocument: document)],
+                        with: mention, document: document, call: call)
         }
+    }
+
+    private static func update(_ entry: inout Entry, with mention: Mention, document: String, call: Int) {
+        if let acronym = mention.value["acronym"]?.stringValue { entry.acronyms.insert(acronym) }
+        entry.aliases.insert(mention.text)
+        if let year = edition(mention.value["year"]) { entry.editions.insert(year) }
+        if let edition = edition(mention.value["edition"]) { entry.editions.insert(edition) }
+        entry.mentions += 1
+        if entry.lastCall != call {
+            entry.lastCall = call
+            entry.documents += 1
+            entry.lastDocument = document
+        }
+    }
+
+    private static func edition(_ value: JSONValue?) -> Int? {
+        guard case .number(let number)? = value else { return nil }
+        return Int(number.description)
     }
 
     public var count: Int { entries.count }

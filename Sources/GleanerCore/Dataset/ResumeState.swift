@@ -25,8 +25,12 @@ public struct ResumeState: Sendable {
 
     /// Stored mentions for `document`, if it may be reused.
     public func mentions(for document: Document) -> [Mention]? {
-        guard let entry = documents[document.id], document.failure == nil,
-              entry.sha256 == SHA256.hex(document.text.utf8) else { return nil }
+        mentions(for: document, sha256: SHA256.hex(document.text))
+    }
+
+    /// The same, with the document's content hash already computed.
+    public func mentions(for document: Document, sha256: String) -> [Mention]? {
+        guard let entry = documents[document.id], document.failure == nil, entry.sha256 == sha256 else { return nil }
         return entry.mentions
     }
 

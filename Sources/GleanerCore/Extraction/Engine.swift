@@ -5,6 +5,8 @@ public final class Engine: Sendable {
     public let pipeline: MergePipeline
     /// Vectorscan in front of PCRE2 (nil: PCRE2 scans alone). Same results either way.
     public let prefilter: CandidatePrefilter?
+    /// What the merge and record stages read of each plugin.
+    public let traits: [PluginTraits]
     let maxCaptureCount: Int
 
     /// `prefilter: false` makes PCRE2 scan alone (`--no-prefilter`; the equivalence tests).
@@ -12,6 +14,7 @@ public final class Engine: Sendable {
         self.plugins = plugins
         self.pipeline = pipeline
         self.prefilter = prefilter ? CandidatePrefilter(plugins: plugins) : nil
+        traits = plugins.map(PluginTraits.init)
         maxCaptureCount = plugins.map(\.maxCaptureCount).max() ?? 0
     }
 
@@ -45,7 +48,8 @@ public final class Engine: Sendable {
         public var candidates: [Candidate]
     }
 
-    public func extract(_ document: Document, scratch: Scratch, keepCandidates: Bool = false) -> Result {
+    /// `decisions: false` skips building the merge's decisions (nobody reads them without `--explain`).
+    public func extract(_ document: Document, scratch: Scratch, keepCandidates: Bool = false, decisions recordDecisions: Bool = true) -> Result {
         var text = document.text
         return text.withUTF8 { bytes in
             var candidates: [Candidate] = []
@@ -78,21 +82,14 @@ public final class Engine: Sendable {
             }
             let proposed = keepCandidates ? candidates : []
             var decisions: [Decision] = []
-            let context = MergeContext(document: document, bytes: bytes, plugins: plugins)
+            let context = MergeContext(document: document, bytes: bytes, plugins: plugins, traits: traits,
+                                       recordsDecisions: recordDecisions)
             let merging = profile == nil ? 0 : EngineProfile.now()
             pipeline.run(&candidates, in: context, decisions: &decisions)
             let building = profile == nil ? 0 : EngineProfile.now()
             profile?.mergeNanos += building - merging
             defer { profile?.buildNanos += EngineProfile.now() - building }
-            var mentions = MentionBuilder.build(candidates, in: context)
-            var validationError: String?
-            for mention in mentions {
-                if let problem = RecordValidator.problem(in: mention, bytes: bytes) {
-                    validationError = "record \(mention.id) (\(mention.extractor) rule \(mention.rule)) failed validation: \(problem)"
-                    mentions = []
-                    break
-                }
-            }
+            let (mentions, validationError) = MentionBuilder.build(candidates, in: context)
             return Result(mentions: mentions, decisions: decisions, ruleFailures: failures,
                           validationError: validationError, candidates: proposed)
         }

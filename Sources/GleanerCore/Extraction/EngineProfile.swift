@@ -11,6 +11,10 @@ public final class EngineProfile: @unchecked Sendable {
     public var mergeNanos: UInt64 = 0
     /// Building and validating records (offsets, text, value checks).
     public var buildNanos: UInt64 = 0
+    /// Content hashes (SHA-256) of the documents.
+    public var hashNanos: UInt64 = 0
+    /// Serializing records to JSON Lines bytes in the workers (mentions, documents, decisions).
+    public var encodeNanos: UInt64 = 0
 
     public init(plugins: Int) {
         matchNanos = Array(repeating: 0, count: plugins)
@@ -25,6 +29,8 @@ public final class EngineProfile: @unchecked Sendable {
         prefilterNanos += other.prefilterNanos
         mergeNanos += other.mergeNanos
         buildNanos += other.buildNanos
+        hashNanos += other.hashNanos
+        encodeNanos += other.encodeNanos
     }
 
     @inline(__always) public static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }

@@ -7,13 +7,21 @@ public struct AcronymLinker: MergePass {
 
     public init() {}
 
+    /// A document's definition of an acronym (first one wins).
+    struct Definition {
+        var token: [UInt8]
+        var text: String
+        var plugin: Int
+        var name: JSONValue
+    }
+
     public func apply(to candidates: inout [Candidate], in context: MergeContext, decisions: inout [Decision]) {
-        let linking = Set(context.plugins.indices.filter { context.plugins[$0].manifest.linkAcronyms })
-        guard !linking.isEmpty else { return }
+        guard context.traits.contains(where: \.linkAcronyms) else { return }
         // 1. Definitions: a mention directly followed by `(ACR)`.
-        var definitions: [String: (plugin: Int, name: JSONValue)] = [:]
+        var definitions: [Definition] = []
+        var defined: [String: Int] = [:]
         var definitionSpans: [Range<Int>] = []
-        for index in candidates.indices where linking.contains(candidates[index].plugin) {
+        for index in candidates.indices where context.traits[candidates[index].plugin].linkAcronyms {
             let candidate = candidates[index]
             guard let acronym = parenthesizedAcronym(after: candidate.bytes.upperBound, in: context.bytes),
                   let name = candidate.value?["name"], candidate.value?["acronym"] == nil
@@ -21,39 +29,98 @@ public struct AcronymLinker: MergePass {
             let token = context.text(acronym)
             guard token != name.stringValue else { continue }
             candidates[index].value = candidate.value?.setting("acronym", to: .string(token))
-            definitions[token] = definitions[token] ?? (candidate.plugin, name)
+            if defined[token] == nil {
+                defined[token] = definitions.count
+                definitions.append(Definition(token: Array(context.bytes[acronym]), text: token, plugin: candidate.plugin, name: name))
+            }
             definitionSpans.append(acronym)
+        }
+        guard !definitionSpans.isEmpty else { return }
+        definitionSpans.sort { $0.lowerBound < $1.lowerBound }
+        func isDefinitionSpan(_ range: Range<Int>) -> Bool {
+            var low = 0, high = definitionSpans.count
+            while low < high {
+                let mid = (low + high) / 2
+                if definitionSpans[mid].lowerBound < range.lowerBound { low = mid + 1 } else { high = mid }
+            }
+            while low < definitionSpans.count, definitionSpans[low].lowerBound == range.lowerBound {
+                if definitionSpans[low] == range { return true }
+                low += 1
+            }
+            return false
         }
         // 2. The `(ACR)` of a definition is not a mention of its own.
         candidates.removeAll { candidate in
-            guard definitionSpans.contains(candidate.bytes) else { return false }
-            decisions.append(Decision(candidate, in: context, pass: name,
-                                      reason: "acronym in parentheses after its full name: it goes into the name's value.acronym"))
+            guard isDefinitionSpan(candidate.bytes) else { return false }
+            if context.recordsDecisions {
+                decisions.append(Decision(candidate, in: context, pass: name,
+                                          reason: "acronym in parentheses after its full name: it goes into the name's value.acronym"))
+            }
             return true
         }
         guard !definitions.isEmpty else { return }
+        // Tokens are ASCII, so byte order is string order.
+        definitions.sort { $0.token.lexicographicallyPrecedes($1.token) }
         // 3. Bare uses already found by a rule take the document's definition.
-        for index in candidates.indices where linking.contains(candidates[index].plugin) {
-            let token = context.text(candidates[index].bytes)
-            if let definition = definitions[token], definition.plugin == candidates[index].plugin {
-                candidates[index].value = .object([("name", definition.name), ("acronym", .string(token))])
+        for index in candidates.indices where context.traits[candidates[index].plugin].linkAcronyms {
+            if let definition = definition(of: candidates[index].bytes, in: definitions, context),
+               definitions[definition].plugin == candidates[index].plugin {
+                candidates[index].value = .object([("name", definitions[definition].name),
+                                                   ("acronym", .string(definitions[definition].text))])
             }
         }
-        // 4. Other bare uses become mentions where no mention covers them.
+        // 4. Other bare uses become mentions where no mention covers them: tokens in order,
+        // each token's occurrences left to right.
+        let found = occurrences(of: definitions, in: context.bytes)
+        guard found.contains(where: { !$0.isEmpty }) else { return }
+        let disjoint = zip(candidates, candidates.dropFirst()).allSatisfy { $0.bytes.upperBound <= $1.bytes.lowerBound }
+        func covered(_ range: Range<Int>) -> Bool {
+            guard disjoint else { return candidates.contains { $0.bytes.overlaps(range) } }
+            // The last candidate that starts before the range ends is the only one that may overlap it.
+            var low = 0, high = candidates.count
+            while low < high {
+                let mid = (low + high) / 2
+                if candidates[mid].bytes.lowerBound < range.upperBound { low = mid + 1 } else { high = mid }
+            }
+            return low > 0 && candidates[low - 1].bytes.overlaps(range)
+        }
+        var starts = found.flatMap { $0.map(\.lowerBound) }
+        starts.sort()
+        var unique: [Int] = []
+        for start in starts where unique.last != start { unique.append(start) }
+        var taken = DisjointSpans(possibleStarts: unique)
         var added: [Candidate] = []
-        for (token, definition) in definitions.sorted(by: { $0.key < $1.key }) {
-            for range in occurrences(of: Array(token.utf8), in: context.bytes)
-            where !definitionSpans.contains(range)
-                && !candidates.contains(where: { $0.bytes.overlaps(range) })
-                && !added.contains(where: { $0.bytes.overlaps(range) }) {
+        for (definition, ranges) in zip(definitions, found) {
+            for range in ranges where !isDefinitionSpan(range) && !covered(range) && taken.overlap(with: range) == nil {
+                taken.insert(range, owner: added.count)
                 added.append(Candidate(plugin: definition.plugin, rule: -1, bytes: range,
-                                       value: .object([("name", definition.name), ("acronym", .string(token))])))
+                                       value: .object([("name", definition.name), ("acronym", .string(definition.text))])))
             }
         }
         if !added.isEmpty {
             candidates += added
             candidates.sort { $0.bytes.lowerBound < $1.bytes.lowerBound }
         }
+    }
+
+    /// The definition whose token is the text of `range`, if any.
+    private func definition(of range: Range<Int>, in definitions: [Definition], _ context: MergeContext) -> Int? {
+        guard range.count >= 2 else { return nil }
+        let bytes = UnsafeBufferPointer(rebasing: context.bytes[range])
+        // Non-ASCII text may still equal an ASCII token as a string (canonical equivalence).
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return unicodeDefinition(of: range, in: definitions, context) }
+        guard range.count <= 16 else { return nil }
+        var low = 0, high = definitions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if definitions[mid].token.lexicographicallyPrecedes(bytes) { low = mid + 1 } else { high = mid }
+        }
+        return low < definitions.count && definitions[low].token.elementsEqual(bytes) ? low : nil
+    }
+
+    private func unicodeDefinition(of range: Range<Int>, in definitions: [Definition], _ context: MergeContext) -> Int? {
+        let text = context.text(range)
+        return definitions.firstIndex { $0.text == text }
     }
 
     /// `(ACR)` right after a name: optional spaces or a closing quote, then an acronym of
@@ -82,20 +149,50 @@ public struct AcronymLinker: MergePass {
         return start..<cursor
     }
 
-    /// Whole-word occurrences of `token`.
-    func occurrences(of token: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var found: [Range<Int>] = []
-        guard !token.isEmpty, token.count <= bytes.count else { return found }
-        var index = 0
-        while index + token.count <= bytes.count {
-            if bytes[index] == token[0], (index == 0 || !isAlphanumeric(bytes[index - 1])),
-               index + token.count == bytes.count || !isAlphanumeric(bytes[index + token.count]),
-               (1..<token.count).allSatisfy({ bytes[index + $0] == token[$0] }) {
-                found.append(index..<(index + token.count))
-                index += token.count
-            } else {
-                index += 1
+    /// Whole-word occurrences of each definition's token, in one pass over the document. Per
+    /// token, the search resumes after each occurrence (occurrences of one token never overlap).
+    func occurrences(of definitions: [Definition], in bytes: UnsafeBufferPointer<UInt8>) -> [[Range<Int>]] {
+        var found = Array(repeating: [Range<Int>](), count: definitions.count)
+        var byFirstByte = Array(repeating: [Int](), count: 256)
+        var resume = Array(repeating: 0, count: definitions.count)
+        var onlyCapitals = true
+        for (index, definition) in definitions.enumerated() where !definition.token.isEmpty {
+            byFirstByte[Int(definition.token[0])].append(index)
+            if !(65...90).contains(definition.token[0]) { onlyCapitals = false }
+        }
+        let count = bytes.count
+        func check(_ index: Int) {
+            let tokens = byFirstByte[Int(bytes[index])]
+            guard !tokens.isEmpty, index == 0 || !isAlphanumeric(bytes[index - 1]) else { return }
+            for token in tokens where index >= resume[token] {
+                let pattern = definitions[token].token
+                let end = index + pattern.count
+                guard end <= count, end == count || !isAlphanumeric(bytes[end]) else { continue }
+                var equal = true
+                for offset in 1..<pattern.count where bytes[index + offset] != pattern[offset] { equal = false; break }
+                if equal {
+                    found[token].append(index..<end)
+                    resume[token] = end
+                }
             }
+        }
+        var index = 0
+        if onlyCapitals, let base = bytes.baseAddress {
+            // Skip eight bytes at a time while none is a capital letter.
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let low = word & (ones &* 127)
+                let capitals = (ones &* (127 + 0x5B) &- low) & ~word & (low &+ ones &* (127 - 0x40)) & highs
+                if capitals != 0 {
+                    for offset in 0..<8 { check(index + offset) }
+                }
+                index += 8
+            }
+        }
+        while index < count {
+            check(index)
+            index += 1
         }
         return found
     }

@@ -12,14 +12,18 @@ public struct AmountLinker: MergePass {
                                           "equal", "worth", "at", "estimated", "an", "a", "of", "just", "under"]
 
     public func apply(to candidates: inout [Candidate], in context: MergeContext, decisions: inout [Decision]) {
+        guard context.traits.contains(where: \.linkEquivalents) else { return }
         var previous: Int?
         for index in candidates.indices {
             let candidate = candidates[index]
-            guard context.plugins[candidate.plugin].manifest.linkEquivalents else { continue }
+            guard context.traits[candidate.plugin].linkEquivalents else { continue }
             defer { previous = index }
             guard let first = previous, candidates[first].plugin == candidate.plugin else { continue }
-            let gap = context.text(candidates[first].bytes.upperBound..<candidate.bytes.lowerBound)
-            guard gap.utf8.count <= 40, gap.contains("(") else { continue }
+            let gapBytes = candidates[first].bytes.upperBound..<candidate.bytes.lowerBound
+            // A gap with a `(` character has a `(` byte: most gaps are ruled out without a string.
+            guard gapBytes.count <= 40, context.bytes[gapBytes].contains(UInt8(ascii: "(")) else { continue }
+            let gap = context.text(gapBytes)
+            guard gap.contains("(") else { continue }
             let words = gap.lowercased().split(whereSeparator: { " \u{00A0},(".contains($0) }).map(String.init)
             if words.allSatisfy(Self.connectors.contains) {
                 candidates[index].equivalentOf = candidates[first].bytes

@@ -6,10 +6,13 @@ public struct BlockEliminator: MergePass {
     public init() {}
 
     public func apply(to candidates: inout [Candidate], in context: MergeContext, decisions: inout [Decision]) {
+        guard candidates.contains(where: \.isBlock) else { return }
         candidates.removeAll { candidate in
             guard candidate.isBlock else { return false }
-            decisions.append(Decision(candidate, in: context, pass: name,
-                                      reason: "matched block rule '\(context.ruleID(of: candidate))': not a mention"))
+            if context.recordsDecisions {
+                decisions.append(Decision(candidate, in: context, pass: name,
+                                          reason: "matched block rule '\(context.ruleID(of: candidate))': not a mention"))
+            }
             return true
         }
     }

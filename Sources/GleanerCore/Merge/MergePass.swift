@@ -10,6 +10,19 @@ public struct MergeContext {
     public let document: Document
     public let bytes: UnsafeBufferPointer<UInt8>
     public let plugins: [Plugin]
+    /// `plugins`' traits, by plugin index.
+    public let traits: [PluginTraits]
+    /// False when nobody reads the decisions (no `--explain`): passes then skip building them.
+    public let recordsDecisions: Bool
+
+    public init(document: Document, bytes: UnsafeBufferPointer<UInt8>, plugins: [Plugin], traits: [PluginTraits]? = nil,
+                recordsDecisions: Bool = true) {
+        self.document = document
+        self.bytes = bytes
+        self.plugins = plugins
+        self.traits = traits ?? plugins.map(PluginTraits.init)
+        self.recordsDecisions = recordsDecisions
+    }
 
     /// Public so that a merge pass or pipeline can be run on its own (Benchmarks/).
     public init(document: Document, bytes: UnsafeBufferPointer<UInt8>, plugins: [Plugin]) {
@@ -23,7 +36,14 @@ public struct MergeContext {
     }
 
     public func ruleID(of candidate: Candidate) -> String {
-        candidate.rule >= 0 ? plugins[candidate.plugin].rules[candidate.rule].manifest.id : Decision.acronymRule
+        candidate.rule >= 0 ? traits[candidate.plugin].ruleIDs[candidate.rule] : Decision.acronymRule
+    }
+
+    /// Whether the bytes of `range` equal `token`.
+    func bytes(_ range: Range<Int>, equal token: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard range.count == token.count else { return false }
+        for offset in 0..<token.count where bytes[range.lowerBound + offset] != token[offset] { return false }
+        return true
     }
 }
 
@@ -44,9 +64,9 @@ public struct Decision: Sendable {
 
     public init(_ candidate: Candidate, in context: MergeContext, pass: String, reason: String,
                 winner: Candidate? = nil) {
-        let plugin = context.plugins[candidate.plugin]
-        self.plugin = plugin.id
-        kind = plugin.kind
+        let traits = context.traits[candidate.plugin]
+        plugin = traits.id
+        kind = traits.kind
         rule = context.ruleID(of: candidate)
         bytes = candidate.bytes
         text = context.text(candidate.bytes)
@@ -54,7 +74,7 @@ public struct Decision: Sendable {
         self.pass = pass
         self.reason = reason
         if let winner {
-            self.winner = (context.plugins[winner.plugin].kind, context.ruleID(of: winner),
+            self.winner = (context.traits[winner.plugin].kind, context.ruleID(of: winner),
                            context.text(winner.bytes), winner.bytes)
         }
     }

@@ -7,30 +7,60 @@ public struct OverlapResolver: MergePass {
 
     public init() {}
 
-    public func apply(to candidates: inout [Candidate], in context: MergeContext, decisions: inout [Decision]) {
-        let ordered = candidates.sorted { a, b in
+    /// A candidate's place in the greedy order, as plain integers (sorted without touching
+    /// plugins or manifests).
+    private struct Rank {
+        var length: Int
+        var start: Int
+        var pluginPriority: Int
+        var rulePriority: Int
+        var plugin: Int
+        var rule: Int
+        var index: Int
+
+        static func precedes(_ a: Rank, _ b: Rank) -> Bool {
             if a.length != b.length { return a.length > b.length }
-            if a.bytes.lowerBound != b.bytes.lowerBound { return a.bytes.lowerBound < b.bytes.lowerBound }
-            let pa = context.plugins[a.plugin].manifest.priority, pb = context.plugins[b.plugin].manifest.priority
-            if pa != pb { return pa > pb }
-            let ra = a.rule >= 0 ? context.plugins[a.plugin].rules[a.rule].manifest.priority : 0
-            let rb = b.rule >= 0 ? context.plugins[b.plugin].rules[b.rule].manifest.priority : 0
-            if ra != rb { return ra > rb }
-            return (a.plugin, a.rule) < (b.plugin, b.rule)
+            if a.start != b.start { return a.start < b.start }
+            if a.pluginPriority != b.pluginPriority { return a.pluginPriority > b.pluginPriority }
+            if a.rulePriority != b.rulePriority { return a.rulePriority > b.rulePriority }
+            if a.plugin != b.plugin { return a.plugin < b.plugin }
+            if a.rule != b.rule { return a.rule < b.rule }
+            return a.index < b.index
         }
-        // Kept spans sorted by start; a new span is checked against its neighbours only.
-        var kept: [Candidate] = []
-        for candidate in ordered {
-            let index = insertionIndex(of: candidate, in: kept)
-            if index > 0, kept[index - 1].overlaps(candidate) {
-                record(candidate, loser: kept[index - 1], context, &decisions)
-            } else if index < kept.count, kept[index].overlaps(candidate) {
-                record(candidate, loser: kept[index], context, &decisions)
+    }
+
+    public func apply(to candidates: inout [Candidate], in context: MergeContext, decisions: inout [Decision]) {
+        guard candidates.count > 1 else { return }
+        var ranks: [Rank] = []
+        ranks.reserveCapacity(candidates.count)
+        var starts: [Int] = []
+        starts.reserveCapacity(candidates.count)
+        for (index, candidate) in candidates.enumerated() {
+            let traits = context.traits[candidate.plugin]
+            ranks.append(Rank(length: candidate.length, start: candidate.bytes.lowerBound, pluginPriority: traits.priority,
+                              rulePriority: candidate.rule >= 0 ? traits.rulePriorities[candidate.rule] : 0,
+                              plugin: candidate.plugin, rule: candidate.rule, index: index))
+            starts.append(candidate.bytes.lowerBound)
+        }
+        ranks.sort(by: Rank.precedes)
+        starts.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(starts.count)
+        for start in starts where unique.last != start { unique.append(start) }
+        var kept = DisjointSpans(possibleStarts: unique)
+        for rank in ranks {
+            let candidate = candidates[rank.index]
+            if let winner = kept.overlap(with: candidate.bytes) {
+                if context.recordsDecisions { record(candidate, loser: candidates[winner.owner], context, &decisions) }
             } else {
-                kept.insert(candidate, at: index)
+                kept.insert(candidate.bytes, owner: rank.index)
             }
         }
-        candidates = kept
+        let owners = kept.ownersByStart
+        var result: [Candidate] = []
+        result.reserveCapacity(owners.count)
+        for owner in owners { result.append(candidates[owner]) }
+        candidates = result
     }
 
     private func record(_ candidate: Candidate, loser winner: Candidate, _ context: MergeContext,
@@ -40,14 +70,5 @@ public struct OverlapResolver: MergePass {
             : winner.length > candidate.length ? "overlaps a longer candidate"
             : "overlaps a candidate of equal length that starts earlier or has higher priority"
         decisions.append(Decision(candidate, in: context, pass: name, reason: reason, winner: winner))
-    }
-
-    private func insertionIndex(of candidate: Candidate, in kept: [Candidate]) -> Int {
-        var low = 0, high = kept.count
-        while low < high {
-            let mid = (low + high) / 2
-            if kept[mid].bytes.lowerBound < candidate.bytes.lowerBound { low = mid + 1 } else { high = mid }
-        }
-        return low
     }
 }

@@ -94,7 +94,9 @@ extension Glean {
         private static func reusing(_ state: ResumeState?, before database: BatchRunner.Store?) -> BatchRunner.Store? {
             guard let state else { return database }
             return BatchRunner.Store(
-                reuse: { document in try state.mentions(for: document) ?? database?.reuse(document) },
+                reuse: { document, sha256 in
+                    try state.mentions(for: document, sha256: sha256) ?? database?.reuse(document, sha256)
+                },
                 save: { batch in try database?.save(batch) })
         }
 

@@ -33,6 +33,7 @@ struct BenchReport {
             rows.append(("normalize \(plugin.id)", Double(total.normalizeNanos[index]) / 1e9))
         }
         rows += [("merge", Double(total.mergeNanos) / 1e9), ("build+validate", Double(total.buildNanos) / 1e9),
+                 ("hash", Double(total.hashNanos) / 1e9), ("encode", Double(total.encodeNanos) / 1e9),
                  ("write", Double(write) / 1e9)]
         return rows
     }

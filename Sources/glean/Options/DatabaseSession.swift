@@ -21,10 +21,10 @@ struct DatabaseSession {
 
     var hooks: BatchRunner.Store {
         BatchRunner.Store(
-            reuse: { document in
+            reuse: { document, sha256 in
                 // One look-up per document, so the inputs need not be held in memory.
                 guard document.failure == nil,
-                      try !store.unchangedDocuments([(document.id, SHA256.hex(document.text.utf8))],
+                      try !store.unchangedDocuments([(document.id, sha256)],
                                                     pluginFingerprint: fingerprint).isEmpty else { return nil }
                 return try store.storedMentions(for: document.id)
             },

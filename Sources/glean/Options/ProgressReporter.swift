@@ -64,8 +64,8 @@ final class ProgressReporter: @unchecked Sendable {
     /// SQLite store with --db). Documents taken unchanged from the store count as done.
     func hooks(around inner: BatchRunner.Store?) -> BatchRunner.Store {
         BatchRunner.Store(
-            reuse: { document in
-                let stored = try inner?.reuse(document)
+            reuse: { document, sha256 in
+                let stored = try inner?.reuse(document, sha256)
                 if let stored { self.advance(documents: 1, bytes: document.text.utf8.count, mentions: stored.count, errors: 0) }
                 return stored
             },
