@@ -15,6 +15,8 @@ public struct BatchRunner: Sendable {
 
     /// Collect per-plugin and per-stage timings into `Summary.profile` (`glean bench`).
     public let profile: Bool
+    /// Candidates matched earlier, used instead of matching (`glean bench --after-matching`).
+    var matched: MatchedCandidates?
 
     public init(engine: Engine, jobs: Int, explain: Bool = false, context: Bool = false, profile: Bool = false) {
         self.engine = engine
@@ -103,22 +105,40 @@ public struct BatchRunner: Sendable {
     }
 
     /// A run fed one document at a time (readers push documents): each full batch is
-    /// processed and written, then journaled by the writer (for `--resume`).
+    /// processed in the background while the reader fills the next one; a processed batch is
+    /// written (and journaled by the writer, for `--resume`) while the next one is processed.
+    /// At most two batches are held, so memory stays bounded.
     public final class Session {
         let runner: BatchRunner
         let writer: DatasetWriter
         let store: Store?
         private var summary = Summary()
         private var batch: [Document] = []
-        private let buffers: [WorkerBuffers]
+        /// Two sets of worker buffers: one being filled, one being written.
+        private let bufferSets: [[WorkerBuffers]]
+        private var nextSet = 0
+        private var inFlight: Job?
         private let kinds: [String]
         private let started = DispatchTime.now()
+
+        /// A batch handed to the workers.
+        private final class Job: @unchecked Sendable {
+            let documents: [Document]
+            let buffers: [WorkerBuffers]
+            var outputs: [Output] = []
+            let done = DispatchSemaphore(value: 0)
+
+            init(documents: [Document], buffers: [WorkerBuffers]) {
+                self.documents = documents
+                self.buffers = buffers
+            }
+        }
 
         public init(runner: BatchRunner, writer: DatasetWriter, store: Store? = nil) {
             self.runner = runner
             self.writer = writer
             self.store = store
-            buffers = (0..<runner.jobs).map { _ in WorkerBuffers() }
+            bufferSets = (0..<2).map { _ in (0..<runner.jobs).map { _ in WorkerBuffers() } }
             kinds = runner.kinds
             if runner.profile { summary.profile = EngineProfile(plugins: runner.engine.plugins.count) }
         }
@@ -131,6 +151,11 @@ public struct BatchRunner: Sendable {
         /// Processes what is left and writes `entities.jsonl`.
         public func finish() throws -> Summary {
             try flush()
+            if let previous = inFlight {
+                inFlight = nil
+                previous.done.wait()
+                try write(previous)
+            }
             var entities: [UInt8] = []
             for record in summary.entities.records {
                 JSONWriter.append(record, to: &entities)
@@ -141,19 +166,43 @@ public struct BatchRunner: Sendable {
             return summary
         }
 
+        /// Waits for the batch in flight, starts this one, then writes the previous one while
+        /// this one is processed. With a store, the previous batch is saved before this one's
+        /// documents are looked up, as in a run without overlap.
         private func flush() throws {
             guard !batch.isEmpty else { return }
-            defer { batch.removeAll(keepingCapacity: true) }
-            let hashes = runner.hashes(of: batch, profile: summary.profile)
-            var stored: [[Mention]?] = Array(repeating: nil, count: batch.count)
+            let documents = batch
+            batch.removeAll(keepingCapacity: true)
+            let previous = inFlight
+            inFlight = nil
+            previous?.done.wait()
+            var hashes: [String]?
+            var stored: [[Mention]?] = Array(repeating: nil, count: documents.count)
             if let store {
-                for index in batch.indices { stored[index] = try store.reuse(batch[index], hashes[index]) }
+                if let previous { try write(previous) }
+                let known = runner.hashes(of: documents, profile: summary.profile)
+                for index in documents.indices { stored[index] = try store.reuse(documents[index], known[index]) }
+                hashes = known
             }
-            let outputs = runner.process(batch, hashes: hashes, stored: stored, kinds: kinds, into: buffers,
-                                         keepMentions: store != nil, profile: summary.profile)
+            let job = Job(documents: documents, buffers: bufferSets[nextSet])
+            nextSet ^= 1
+            let runner = runner, kinds = kinds, profile = summary.profile, keepMentions = store != nil
+            DispatchQueue.global().async { [hashes, stored] in
+                let hashes = hashes ?? runner.hashes(of: documents, profile: profile)
+                job.outputs = runner.process(documents, hashes: hashes, stored: stored, kinds: kinds, into: job.buffers,
+                                             keepMentions: keepMentions, profile: profile)
+                job.done.signal()
+            }
+            inFlight = job
+            if store == nil, let previous { try write(previous) }
+        }
+
+        /// Adds a processed batch to the summary and the files, in input order.
+        private func write(_ job: Job) throws {
             let writing = EngineProfile.now()
             defer { summary.writeNanos += EngineProfile.now() - writing }
-            for (document, output) in zip(batch, outputs) {
+            let outputs = job.outputs
+            for (document, output) in zip(job.documents, outputs) {
                 summary.documents += 1
                 summary.bytes += document.text.utf8.count
                 if output.failed { summary.failedDocuments += 1 }
@@ -163,7 +212,7 @@ public struct BatchRunner: Sendable {
             }
             try store?.save(outputs.filter { !$0.reused }.map { ($0.record!, $0.mentionList) })
             for output in outputs {
-                let worker = buffers[output.worker]
+                let worker = job.buffers[output.worker]
                 try worker.mentions.withUnsafeBytes { try writer.append(UnsafeRawBufferPointer(rebasing: $0[output.mentions]), to: "mentions.jsonl") }
                 try worker.documents.withUnsafeBytes { try writer.append(UnsafeRawBufferPointer(rebasing: $0[output.document]), to: "documents.jsonl") }
                 if runner.explain {
@@ -230,6 +279,17 @@ public struct BatchRunner: Sendable {
         return results.array
     }
 
+    private func extract(_ document: Document, scratch: Engine.Scratch) -> Engine.Result {
+        guard let found = matched?.byDocument[document.id] else {
+            return engine.extract(document, scratch: scratch, decisions: explain)
+        }
+        var text = document.text
+        return text.withUTF8 { bytes in
+            engine.resolve(found.candidates, failures: found.failures, document: document, bytes: bytes,
+                           profile: scratch.profile, decisions: explain)
+        }
+    }
+
     func processOne(_ document: Document, sha256: String, scratch: Engine.Scratch, stored: [Mention]? = nil,
                     kinds: [String], into buffer: WorkerBuffers, keepMentions: Bool) -> Output {
         var output = Output()
@@ -240,7 +300,7 @@ public struct BatchRunner: Sendable {
             result = Engine.Result(mentions: stored, decisions: [], ruleFailures: [], validationError: nil, candidates: [])
             output.reused = true
         } else {
-            result = engine.extract(document, scratch: scratch, decisions: explain)
+            result = extract(document, scratch: scratch)
         }
         let encoding = scratch.profile == nil ? 0 : EngineProfile.now()
         defer { if let profile = scratch.profile { profile.encodeNanos += EngineProfile.now() - encoding } }

@@ -16,6 +16,7 @@ public final class DatasetWriter {
     /// Bytes written to each file so far (flushed or buffered).
     private var sizes: [String: Int] = [:]
     private var journal: FileHandle?
+    private let durability = Durability()
     public static let journalFile = "journal.jsonl"
     private static let flushThreshold = 1 << 20
 
@@ -68,14 +69,12 @@ public final class DatasetWriter {
 
     /// Makes the documents written so far durable and records them in `journal.jsonl`: their ids
     /// and content hashes, and each file's size after them. `--resume` trusts only what a
-    /// journal line covers, so a batch cut off by a kill is simply redone.
+    /// journal line covers, so a batch cut off by a kill is simply redone. The bytes are handed
+    /// to the files here; syncing them and appending the journal line happen on a background
+    /// queue (a sync takes milliseconds), which catches up on all pending lines at once.
     public func checkpoint(_ documents: [(id: String, sha256: String)]) throws(WriteError) {
-        for file in handles.keys.sorted() {
-            try flush(file)
-            do { try handles[file]!.synchronize() } catch {
-                throw WriteError(path: partial.appendingPathComponent(file).path, message: Self.reason(error))
-            }
-        }
+        try durability.rethrow()
+        for file in handles.keys.sorted() { try flush(file) }
         let url = partial.appendingPathComponent(Self.journalFile)
         if journal == nil {
             guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = try? FileHandle(forWritingTo: url) else {
@@ -87,12 +86,11 @@ public final class DatasetWriter {
             ("documents", .array(documents.map { .array([.string($0.id), .string($0.sha256)]) })),
             ("sizes", .object(handles.keys.sorted().map { ($0, .int(sizes[$0, default: 0])) })),
         ])
-        do {
-            try journal!.write(contentsOf: Data((JSONWriter.string(line) + "\n").utf8))
-            try journal!.synchronize()
-        } catch {
-            throw WriteError(path: url.path, message: Self.reason(error))
-        }
+        var bytes: [UInt8] = []
+        JSONWriter.append(line, to: &bytes)
+        bytes.append(0x0A)
+        let files = handles.keys.sorted().map { (path: partial.appendingPathComponent($0).path, descriptor: handles[$0]!.fileDescriptor) }
+        durability.journal(bytes, files: files, journal: (url.path, journal!.fileDescriptor))
     }
 
     /// Writes a whole small file (`run.json`) into the partial folder.
@@ -103,6 +101,8 @@ public final class DatasetWriter {
 
     /// Flushes, syncs and swaps the partial folder in for the old dataset.
     public func commit() throws(WriteError) {
+        durability.wait()
+        try durability.rethrow()
         for file in handles.keys.sorted() {
             try flush(file)
             do {
@@ -129,6 +129,8 @@ public final class DatasetWriter {
             throw WriteError(path: directory.path, message: Self.reason(error))
         }
     }
+
+    deinit { durability.wait() }
 
     static func reason(_ error: Error) -> String {
         (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription

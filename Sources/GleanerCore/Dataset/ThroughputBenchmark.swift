@@ -22,18 +22,44 @@ public struct ThroughputBenchmark {
         public var mentions: Int
         public var profile: EngineProfile?
         public var writeNanos: UInt64
+        /// CPU time of the whole process during the round (all threads): unlike `seconds`, it
+        /// does not grow when other work on the machine takes the cores.
+        public var cpuSeconds: Double
     }
 
-    /// One end-to-end round into a scratch dataset folder.
-    public func round(in directory: String) throws -> Round {
-        let runner = BatchRunner(engine: engine, jobs: jobs, profile: true)
+    /// One end-to-end round into a scratch dataset folder; with `matched`, the candidates are
+    /// taken from there instead of being matched (only what follows matching is timed).
+    public func round(in directory: String, after matched: MatchedCandidates? = nil) throws -> Round {
+        var runner = BatchRunner(engine: engine, jobs: jobs, profile: true)
+        runner.matched = matched
         let writer = try DatasetWriter(directory: directory, files: ["documents.jsonl", "mentions.jsonl", "entities.jsonl"])
         let started = EngineProfile.now()
+        let cpuStarted = Self.processCPUSeconds
         let summary = try runner.run(documents, writer: writer)
         try writer.commit()
         return Round(seconds: Double(EngineProfile.now() - started) / 1e9,
                      mentions: summary.mentionsByKind.values.reduce(0, +), profile: summary.profile,
-                     writeNanos: summary.writeNanos)
+                     writeNanos: summary.writeNanos, cpuSeconds: Self.processCPUSeconds - cpuStarted)
+    }
+
+    /// Every document's candidates, matched once on `jobs` threads.
+    public func matchOnce() -> MatchedCandidates {
+        let found = UnsafeMutableBufferPointer<(candidates: [Candidate], failures: [String])>.allocate(capacity: documents.count)
+        found.initialize(repeating: ([], []))
+        defer { found.deinitialize(); found.deallocate() }
+        let box = MatchedCandidates.Box(found)
+        let workers = max(1, min(jobs, documents.count))
+        let engine = engine, documents = documents
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let scratch = engine.makeScratch()
+            for index in stride(from: worker, to: documents.count, by: workers) {
+                let result = engine.extract(documents[index], scratch: scratch, keepCandidates: true, decisions: false)
+                box.buffer[index] = (result.candidates, result.ruleFailures)
+            }
+        }
+        var byDocument: [String: (candidates: [Candidate], failures: [String])] = [:]
+        for (index, document) in documents.enumerated() { byDocument[document.id] = found[index] }
+        return MatchedCandidates(byDocument: byDocument)
     }
 
     /// The reference scan on one thread: seconds and matches counted per plugin.
@@ -65,10 +91,31 @@ public struct ThroughputBenchmark {
         return documents
     }
 
+    /// User and system CPU time of this process so far.
+    public static var processCPUSeconds: Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
     /// Peak resident memory of this process, in bytes.
     public static var peakResidentBytes: Int {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Int(usage.ru_maxrss) * 1024
+    }
+}
+
+/// Candidates (before the merge) and rule failures of each document, by document id: lets
+/// `glean bench --after-matching` time the stages after matching on their own.
+public final class MatchedCandidates: Sendable {
+    let byDocument: [String: (candidates: [Candidate], failures: [String])]
+
+    init(byDocument: [String: (candidates: [Candidate], failures: [String])]) { self.byDocument = byDocument }
+
+    /// Workers fill disjoint indices.
+    final class Box: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<(candidates: [Candidate], failures: [String])>
+        init(_ buffer: UnsafeMutableBufferPointer<(candidates: [Candidate], failures: [String])>) { self.buffer = buffer }
     }
 }

@@ -14,7 +14,7 @@ public final class Engine: Sendable {
         self.plugins = plugins
         self.pipeline = pipeline
         self.prefilter = prefilter ? CandidatePrefilter(plugins: plugins) : nil
-        traits = plugins.map(PluginTraits.init)
+        traits = PluginTraits.of(plugins)
         maxCaptureCount = plugins.map(\.maxCaptureCount).max() ?? 0
     }
 
@@ -81,17 +81,28 @@ public final class Engine: Sendable {
                 if let profile { profile.matchNanos[index] &+= EngineProfile.now() - started }
             }
             let proposed = keepCandidates ? candidates : []
-            var decisions: [Decision] = []
-            let context = MergeContext(document: document, bytes: bytes, plugins: plugins, traits: traits,
-                                       recordsDecisions: recordDecisions)
-            let merging = profile == nil ? 0 : EngineProfile.now()
-            pipeline.run(&candidates, in: context, decisions: &decisions)
-            let building = profile == nil ? 0 : EngineProfile.now()
-            profile?.mergeNanos += building - merging
-            defer { profile?.buildNanos += EngineProfile.now() - building }
-            let (mentions, validationError) = MentionBuilder.build(candidates, in: context)
-            return Result(mentions: mentions, decisions: decisions, ruleFailures: failures,
-                          validationError: validationError, candidates: proposed)
+            var result = resolve(consume candidates, failures: failures, document: document, bytes: bytes,
+                                 profile: profile, decisions: recordDecisions)
+            result.candidates = proposed
+            return result
         }
+    }
+
+    /// Everything after matching: merges the candidates and builds validated records. `bytes`
+    /// are the document text's UTF-8 bytes.
+    public func resolve(_ candidates: consuming [Candidate], failures: [String], document: Document, bytes: UnsafeBufferPointer<UInt8>,
+                        profile: EngineProfile? = nil, decisions recordDecisions: Bool = true) -> Result {
+        var candidates = candidates
+        var decisions: [Decision] = []
+        let context = MergeContext(document: document, bytes: bytes, plugins: plugins, traits: traits,
+                                   recordsDecisions: recordDecisions)
+        let merging = profile == nil ? 0 : EngineProfile.now()
+        pipeline.run(&candidates, in: context, decisions: &decisions)
+        let building = profile == nil ? 0 : EngineProfile.now()
+        profile?.mergeNanos += building - merging
+        defer { profile?.buildNanos += EngineProfile.now() - building }
+        let (mentions, validationError) = MentionBuilder.build(candidates, in: context)
+        return Result(mentions: mentions, decisions: decisions, ruleFailures: failures,
+                      validationError: validationError, candidates: [])
     }
 }

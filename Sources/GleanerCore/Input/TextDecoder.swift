@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Bytes to document text (CONTRACT.md, ANNOTATION.md): UTF-8, each invalid sequence replaced
 /// by U+FFFD the way Python's `bytes.decode("utf-8", errors="replace")` does (one U+FFFD per
 /// maximal subpart, which is also what Swift's decoder does), BOM and line endings kept.
@@ -26,6 +32,10 @@ public enum TextDecoder {
 
     /// Where the first NUL byte is: text files have none, so one marks a binary file.
     public static func firstNUL<C: Collection>(in bytes: C) -> Int? where C.Element == UInt8, C.Index == Int {
-        bytes.firstIndex(of: 0)
+        let found = bytes.withContiguousStorageIfAvailable { buffer -> Int? in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return nil }
+            return memchr(base, 0, buffer.count).map { bytes.startIndex + (UnsafeRawPointer($0) - UnsafeRawPointer(base)) }
+        }
+        return found ?? bytes.firstIndex(of: 0)
     }
 }

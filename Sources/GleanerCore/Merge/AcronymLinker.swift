@@ -161,10 +161,10 @@ public struct AcronymLinker: MergePass {
             if !(65...90).contains(definition.token[0]) { onlyCapitals = false }
         }
         let count = bytes.count
+        let isFirstByte = byFirstByte.map { !$0.isEmpty }
         func check(_ index: Int) {
-            let tokens = byFirstByte[Int(bytes[index])]
-            guard !tokens.isEmpty, index == 0 || !isAlphanumeric(bytes[index - 1]) else { return }
-            for token in tokens where index >= resume[token] {
+            guard isFirstByte[Int(bytes[index])], index == 0 || !isAlphanumeric(bytes[index - 1]) else { return }
+            for token in byFirstByte[Int(bytes[index])] where index >= resume[token] {
                 let pattern = definitions[token].token
                 let end = index + pattern.count
                 guard end <= count, end == count || !isAlphanumeric(bytes[end]) else { continue }
@@ -181,11 +181,13 @@ public struct AcronymLinker: MergePass {
             // Skip eight bytes at a time while none is a capital letter.
             let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
             while index + 8 <= count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
                 let low = word & (ones &* 127)
-                let capitals = (ones &* (127 + 0x5B) &- low) & ~word & (low &+ ones &* (127 - 0x40)) & highs
-                if capitals != 0 {
-                    for offset in 0..<8 { check(index + offset) }
+                // The high bit of each byte that is A-Z (exact per byte: no carries cross bytes).
+                var capitals = (ones &* (127 + 0x5B) &- low) & ~word & (low &+ ones &* (127 - 0x40)) & highs
+                while capitals != 0 {
+                    check(index + capitals.trailingZeroBitCount / 8)
+                    capitals &= capitals - 1
                 }
                 index += 8
             }

@@ -20,7 +20,7 @@ public struct MergeContext {
         self.document = document
         self.bytes = bytes
         self.plugins = plugins
-        self.traits = traits ?? plugins.map(PluginTraits.init)
+        self.traits = traits ?? PluginTraits.of(plugins)
         self.recordsDecisions = recordsDecisions
     }
 

@@ -7,24 +7,18 @@ public struct OverlapResolver: MergePass {
 
     public init() {}
 
-    /// A candidate's place in the greedy order, as plain integers (sorted without touching
-    /// plugins or manifests).
+    /// A candidate's place in the greedy order, as plain integers: the plugin and rule
+    /// priorities and manifest orders are one precomputed rank (`PluginTraits.ruleRanks`).
     private struct Rank {
         var length: Int
         var start: Int
-        var pluginPriority: Int
-        var rulePriority: Int
-        var plugin: Int
-        var rule: Int
+        var rank: Int
         var index: Int
 
         static func precedes(_ a: Rank, _ b: Rank) -> Bool {
             if a.length != b.length { return a.length > b.length }
             if a.start != b.start { return a.start < b.start }
-            if a.pluginPriority != b.pluginPriority { return a.pluginPriority > b.pluginPriority }
-            if a.rulePriority != b.rulePriority { return a.rulePriority > b.rulePriority }
-            if a.plugin != b.plugin { return a.plugin < b.plugin }
-            if a.rule != b.rule { return a.rule < b.rule }
+            if a.rank != b.rank { return a.rank < b.rank }
             return a.index < b.index
         }
     }
@@ -35,12 +29,11 @@ public struct OverlapResolver: MergePass {
         ranks.reserveCapacity(candidates.count)
         var starts: [Int] = []
         starts.reserveCapacity(candidates.count)
-        for (index, candidate) in candidates.enumerated() {
-            let traits = context.traits[candidate.plugin]
-            ranks.append(Rank(length: candidate.length, start: candidate.bytes.lowerBound, pluginPriority: traits.priority,
-                              rulePriority: candidate.rule >= 0 ? traits.rulePriorities[candidate.rule] : 0,
-                              plugin: candidate.plugin, rule: candidate.rule, index: index))
-            starts.append(candidate.bytes.lowerBound)
+        for index in candidates.indices {
+            let bytes = candidates[index].bytes
+            ranks.append(Rank(length: bytes.count, start: bytes.lowerBound,
+                              rank: context.traits[candidates[index].plugin].rank(ofRule: candidates[index].rule), index: index))
+            starts.append(bytes.lowerBound)
         }
         ranks.sort(by: Rank.precedes)
         starts.sort()
@@ -49,11 +42,11 @@ public struct OverlapResolver: MergePass {
         for start in starts where unique.last != start { unique.append(start) }
         var kept = DisjointSpans(possibleStarts: unique)
         for rank in ranks {
-            let candidate = candidates[rank.index]
-            if let winner = kept.overlap(with: candidate.bytes) {
-                if context.recordsDecisions { record(candidate, loser: candidates[winner.owner], context, &decisions) }
+            let bytes = candidates[rank.index].bytes
+            if let winner = kept.overlap(with: bytes) {
+                if context.recordsDecisions { record(candidates[rank.index], loser: candidates[winner.owner], context, &decisions) }
             } else {
-                kept.insert(candidate.bytes, owner: rank.index)
+                kept.insert(bytes, owner: rank.index)
             }
         }
         let owners = kept.ownersByStart

@@ -112,6 +112,14 @@ public struct JSONParser {
         position += 1
         var output: [UInt8] = []
         while position < bytes.count {
+            // Copy a run of plain bytes at once (a document text is mostly one long run).
+            var end = position
+            while end < bytes.count, bytes[end] >= 0x20, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
+            if end > position {
+                output.append(contentsOf: bytes[position..<end])
+                position = end
+                continue
+            }
             let byte = bytes[position]
             position += 1
             if byte == UInt8(ascii: "\"") { return String(decoding: output, as: UTF8.self) }

@@ -32,6 +32,9 @@ extension Glean {
         @Flag(help: "Print one JSON object instead of a table.")
         var json = false
 
+        @Flag(help: "Match once, then time only what follows matching in every round (merge, records, hashes, JSON Lines written).")
+        var afterMatching = false
+
         @OptionGroup var options: ExtractionOptions
 
 
@@ -46,13 +49,14 @@ extension Glean {
             let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("glean-bench-\(getpid())").path
             defer { try? FileManager.default.removeItem(atPath: scratch) }
             var results: [ThroughputBenchmark.Round] = []
+            let matched = afterMatching ? bench.matchOnce() : nil
             do {
-                for _ in 0..<warmup { _ = try bench.round(in: scratch) }
-                for _ in 0..<max(1, rounds) { results.append(try bench.round(in: scratch)) }
+                for _ in 0..<warmup { _ = try bench.round(in: scratch, after: matched) }
+                for _ in 0..<max(1, rounds) { results.append(try bench.round(in: scratch, after: matched)) }
             } catch {
                 throw CLIError.output(String(describing: error))
             }
-            let reference = bench.referenceScan()
+            let reference = afterMatching ? (seconds: 0, matches: []) : bench.referenceScan()
             let report = BenchReport(bench: bench, rounds: results, reference: reference, readSeconds: readSeconds,
                                      peakRSS: ThroughputBenchmark.peakResidentBytes)
             print(json ? JSONWriter.string(report.json) : report.table)

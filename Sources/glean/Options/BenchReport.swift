@@ -17,7 +17,17 @@ struct BenchReport {
     }
 
     var mbPerSecond: (median: Double, min: Double, max: Double) { stats(rounds.map { megabytes / $0.seconds }) }
-    var referenceMBPerSecond: Double { megabytes / reference.seconds }
+    var referenceMBPerSecond: Double { reference.seconds > 0 ? megabytes / reference.seconds : 0 }
+    var ratio: Double { referenceMBPerSecond > 0 ? mbPerSecond.median / referenceMBPerSecond : 0 }
+
+    /// Median CPU seconds of a round (all threads).
+    var cpuPerRound: Double { stats(rounds.map(\.cpuSeconds)).median }
+
+    /// Seconds per round of everything after matching (merge, records, hashes, encoding, writing).
+    var afterMatchingSeconds: Double {
+        let stages: Set<String> = ["merge", "build+validate", "hash", "encode", "write"]
+        return shares.filter { stages.contains($0.0) }.reduce(0) { $0 + $1.1 } / Double(max(1, rounds.count))
+    }
 
     /// Seconds per stage and per plugin, summed over rounds (CPU time of all workers).
     var shares: [(String, Double)] {
@@ -48,7 +58,10 @@ struct BenchReport {
             String(format: "documents/s     %8.0f", documents / medianSeconds),
             String(format: "mentions/s      %8.0f   (%d mentions a round)", mentions / medianSeconds, Int(mentions)),
             String(format: "reference scan  %8.2f MB/s   (plain PCRE2-JIT, one alternation per plugin, 1 thread)", referenceMBPerSecond),
-            String(format: "ratio           %8.2f×  glean / reference scan", mb.median / referenceMBPerSecond),
+            String(format: "ratio           %8.2f×  glean / reference scan", ratio),
+            String(format: "after matching  %8.2f ms/MB  (%.2f µs per mention; all workers)", 1000 * afterMatchingSeconds / megabytes,
+                   mentions > 0 ? 1e6 * afterMatchingSeconds / mentions : 0),
+            String(format: "CPU per MB      %8.2f ms     (process CPU time of a round, median; all threads)", 1000 * cpuPerRound / megabytes),
             String(format: "peak RSS        %8.1f MB", Double(peakRSS) / 1e6),
             "time share (all workers, all rounds):",
         ]
@@ -68,8 +81,8 @@ struct BenchReport {
             ("mbPerSecond", .object([("median", number(mb.median)), ("min", number(mb.min)), ("max", number(mb.max))])),
             ("documentsPerSecond", number(Double(bench.documents.count) / stats(rounds.map(\.seconds)).median)),
             ("mentionsPerSecond", number(Double(rounds.first?.mentions ?? 0) / stats(rounds.map(\.seconds)).median)),
-            ("referenceMBPerSecond", number(referenceMBPerSecond)), ("ratio", number(mb.median / referenceMBPerSecond)),
-            ("peakRSSBytes", .int(peakRSS)),
+            ("referenceMBPerSecond", number(referenceMBPerSecond)), ("ratio", number(ratio)),
+            ("peakRSSBytes", .int(peakRSS)), ("cpuMillisecondsPerMB", number(1000 * cpuPerRound / megabytes)),
             ("seconds", .object(shares.map { ($0.0, number($0.1)) })),
         ])
     }

@@ -1,0 +1,67 @@
+import Testing
+@testable import GleanerCore
+
+/// The byte-level fast paths give what the plain definitions give.
+@Suite struct FastPathTests {
+    /// Deterministic bytes for a message of `count` bytes.
+    func message(_ count: Int, seed: UInt64) -> [UInt8] {
+        var state = seed &+ 0x9E37_79B9_7F4A_7C15
+        return (0..<count).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: state >> 33)
+        }
+    }
+
+    @Test func hashingSideBySideEqualsOneByOne() {
+        let messages = (0..<150).map { message($0, seed: UInt64($0)) } + [message(100_000, seed: 1), message(4097, seed: 2)]
+        let buffers = messages.map { bytes -> UnsafeRawBufferPointer in
+            let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 8)
+            copy.copyBytes(from: bytes)
+            return UnsafeRawBufferPointer(copy)
+        }
+        defer { for buffer in buffers { buffer.deallocate() } }
+        let together = SHA256.hexDigests(of: buffers)
+        for (index, bytes) in messages.enumerated() { #expect(together[index] == SHA256.hex(bytes), "length \(bytes.count)") }
+        #expect(SHA256.hexDigests(of: []) == [])
+    }
+
+    @Test func codePointsAreUnicodeScalars() {
+        for text in ["", "a", "é", "₹ — é 2019", String(repeating: "ab€😀", count: 300) + "x", String(repeating: "\u{301}", count: 70)] {
+            #expect(CodePointCounter.count(text) == text.unicodeScalars.count)
+        }
+    }
+
+    @Test func numbersAreWrittenAsTheirDescription() {
+        let significands: [Int128] = [0, 1, -1, 7, 10, 45, -4500, 123_456_789, Int128(Int64.max), Int128(UInt64.max) + 1, -Int128(UInt64.max) * 1000]
+        for significand in significands {
+            for exponent in [-25, -12, -3, -1, 0, 1, 2, 9, 30] {
+                let number = ExactNumber(significand: significand, exponent: exponent)
+                var bytes: [UInt8] = []
+                JSONWriter.append(number: number, to: &bytes)
+                #expect(String(decoding: bytes, as: UTF8.self) == number.description)
+            }
+        }
+    }
+
+    @Test func escapingEqualsTheCharacterRules() {
+        let text = "plain \"quoted\" back\\slash\n\r\t\u{1}\u{1F} é ₹ end"
+        var bytes: [UInt8] = []
+        JSONWriter.append(string: text, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == #""plain \"quoted\" back\\slash\n\r\t\u0001\u001f é ₹ end""#)
+    }
+
+    @Test func disjointSpansFindTheNeighbourThatOverlaps() {
+        var spans = DisjointSpans(possibleStarts: [0, 3, 5, 10, 12, 20])
+        var kept: [(Range<Int>, Int)] = []
+        for (owner, range) in [3..<5, 10..<12, 20..<30, 0..<4, 5..<10, 12..<21].enumerated() {
+            let expected = kept.first { $0.0.lowerBound < range.lowerBound && $0.0.overlaps(range) }
+                ?? kept.filter { $0.0.lowerBound >= range.lowerBound }.min { $0.0.lowerBound < $1.0.lowerBound }.flatMap { $0.0.overlaps(range) ? $0 : nil }
+            #expect(spans.overlap(with: range)?.owner == expected?.1, "\(range)")
+            if expected == nil {
+                spans.insert(range, owner: owner)
+                kept.append((range, owner))
+            }
+        }
+        #expect(spans.ownersByStart == kept.sorted { $0.0.lowerBound < $1.0.lowerBound }.map(\.1))
+    }
+}
