@@ -25,35 +25,71 @@ public struct OverlapResolver: MergePass {
 
     public func apply(to candidates: inout [Candidate], in context: MergeContext, decisions: inout [Decision]) {
         guard candidates.count > 1 else { return }
+        // Clusters of transitively overlapping candidates, by start: a candidate's fate depends
+        // only on its own cluster, and most clusters are one candidate that is simply kept.
+        // (Each plugin's candidates come in start order, so this sort is nearly linear.)
+        var byStart = Array(candidates.indices)
+        byStart.sort { candidates[$0].bytes.lowerBound < candidates[$1].bytes.lowerBound }
+        var kept: [Int] = []
+        kept.reserveCapacity(candidates.count)
+        var dropped: [(rank: Rank, decision: Decision)] = []
+        var cluster: [Int] = []
+        var clusterEnd = Int.min
+        func resolveCluster() {
+            if cluster.count == 1 {
+                kept.append(cluster[0])
+            } else if !cluster.isEmpty {
+                resolve(cluster, candidates, context, kept: &kept, dropped: &dropped)
+            }
+            cluster.removeAll(keepingCapacity: true)
+        }
+        for index in byStart {
+            let bytes = candidates[index].bytes
+            if bytes.lowerBound >= clusterEnd { resolveCluster() }
+            cluster.append(index)
+            clusterEnd = max(clusterEnd, bytes.upperBound)
+        }
+        resolveCluster()
+        if !dropped.isEmpty {
+            // Decisions in the order of the greedy choice over the whole document.
+            dropped.sort { Rank.precedes($0.rank, $1.rank) }
+            decisions += dropped.map(\.decision)
+        }
+        if kept.elementsEqual(candidates.indices) { return }
+        var result: [Candidate] = []
+        result.reserveCapacity(kept.count)
+        for index in kept { result.append(candidates[index]) }
+        candidates = result
+    }
+
+    /// The greedy choice within one cluster; appends the kept candidates by start.
+    private func resolve(_ cluster: [Int], _ candidates: [Candidate], _ context: MergeContext,
+                         kept: inout [Int], dropped: inout [(rank: Rank, decision: Decision)]) {
         var ranks: [Rank] = []
-        ranks.reserveCapacity(candidates.count)
+        ranks.reserveCapacity(cluster.count)
         var starts: [Int] = []
-        starts.reserveCapacity(candidates.count)
-        for index in candidates.indices {
+        starts.reserveCapacity(cluster.count)
+        for index in cluster {
             let bytes = candidates[index].bytes
             ranks.append(Rank(length: bytes.count, start: bytes.lowerBound,
                               rank: context.traits[candidates[index].plugin].rank(ofRule: candidates[index].rule), index: index))
-            starts.append(bytes.lowerBound)
+            if starts.last != bytes.lowerBound { starts.append(bytes.lowerBound) }
         }
         ranks.sort(by: Rank.precedes)
-        starts.sort()
-        var unique: [Int] = []
-        unique.reserveCapacity(starts.count)
-        for start in starts where unique.last != start { unique.append(start) }
-        var kept = DisjointSpans(possibleStarts: unique)
+        var spans = DisjointSpans(possibleStarts: starts)
         for rank in ranks {
             let bytes = candidates[rank.index].bytes
-            if let winner = kept.overlap(with: bytes) {
-                if context.recordsDecisions { record(candidates[rank.index], loser: candidates[winner.owner], context, &decisions) }
+            if let winner = spans.overlap(with: bytes) {
+                if context.recordsDecisions {
+                    var decisions: [Decision] = []
+                    record(candidates[rank.index], loser: candidates[winner.owner], context, &decisions)
+                    dropped.append((rank, decisions[0]))
+                }
             } else {
-                kept.insert(bytes, owner: rank.index)
+                spans.insert(bytes, owner: rank.index)
             }
         }
-        let owners = kept.ownersByStart
-        var result: [Candidate] = []
-        result.reserveCapacity(owners.count)
-        for owner in owners { result.append(candidates[owner]) }
-        candidates = result
+        kept += spans.ownersByStart
     }
 
     private func record(_ candidate: Candidate, loser winner: Candidate, _ context: MergeContext,
