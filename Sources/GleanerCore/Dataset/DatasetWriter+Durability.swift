@@ -9,33 +9,48 @@ private let systemWrite = Darwin.write
 #endif
 
 extension DatasetWriter {
-    /// Syncs the dataset files and appends journal lines on a serial background queue. Lines
-    /// that pile up while a sync runs are written together after the next one, so a slow disk
-    /// costs fewer syncs rather than holding up extraction.
+    /// Syncs the dataset files and appends journal lines on a serial background queue, at most
+    /// every `interval` (a sync costs milliseconds of disk and kernel time, far more than a
+    /// batch's other writing): lines that pile up meanwhile are written together after the next
+    /// sync. A kill then redoes at most the documents of the last `interval`.
     final class Durability: @unchecked Sendable {
+        static let interval = 0.25
         private let queue = DispatchQueue(label: "glean.dataset.durability")
         private let lock = NSLock()
         private var pending: [UInt8] = []
         private var scheduled = false
+        private var lastSync = DispatchTime(uptimeNanoseconds: 0)
+        private var targets: (files: [(path: String, descriptor: Int32)], journal: (path: String, descriptor: Int32))?
         private var failure: WriteError?
 
         /// Queues a journal line; `files` must already hold the bytes the line covers.
         func journal(_ line: [UInt8], files: [(path: String, descriptor: Int32)], journal: (path: String, descriptor: Int32)) {
             lock.lock()
             pending += line
+            targets = (files, journal)
             let schedule = !scheduled
             scheduled = true
+            let due = DispatchTime(uptimeNanoseconds: lastSync.uptimeNanoseconds + UInt64(Self.interval * 1e9))
             lock.unlock()
             guard schedule else { return }
-            queue.async { self.drain(files: files, journal: journal) }
+            queue.asyncAfter(deadline: max(.now(), due)) { self.drain() }
         }
 
-        private func drain(files: [(path: String, descriptor: Int32)], journal: (path: String, descriptor: Int32)) {
+        /// Syncs the files, then appends and syncs the pending lines.
+        private func drain() {
             lock.lock()
             let lines = pending
             pending = []
             scheduled = false
+            let targets = targets
             lock.unlock()
+            guard !lines.isEmpty, let targets else { return }
+            let (files, journal) = targets
+            defer {
+                lock.lock()
+                lastSync = .now()
+                lock.unlock()
+            }
             for file in files where fsync(file.descriptor) != 0 {
                 return fail(WriteError(path: file.path, message: String(cString: strerror(errno))))
             }
@@ -57,8 +72,9 @@ extension DatasetWriter {
             lock.unlock()
         }
 
-        /// Waits for every queued sync and journal line.
-        func wait() { queue.sync {} }
+        /// Writes every pending journal line now and waits for it (a delayed sync then finds
+        /// nothing left to do).
+        func wait() { queue.sync { drain() } }
 
         /// The first error of a background sync, if any.
         func rethrow() throws(WriteError) {
