@@ -24,13 +24,6 @@ public struct MergeContext {
         self.recordsDecisions = recordsDecisions
     }
 
-    /// Public so that a merge pass or pipeline can be run on its own (Benchmarks/).
-    public init(document: Document, bytes: UnsafeBufferPointer<UInt8>, plugins: [Plugin]) {
-        self.document = document
-        self.bytes = bytes
-        self.plugins = plugins
-    }
-
     public func text(_ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
