@@ -3,7 +3,7 @@
 # and checks that `glean eval` prints the same table. Fails below the thresholds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-glean=.build/debug/glean
+glean=${GLEAN:-.build/debug/glean}
 shared=${GLEANER_SHARED:-../shared}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -5,7 +5,8 @@ import Testing
 /// A user pattern that backtracks catastrophically or recurses deeply must not hang a run:
 /// PCRE2's limits stop it, the failure is a warning on the document, the other plugins'
 /// results are kept and the run exits 0. Under JIT only the match limit and the JIT stack size
-/// apply (PCRE2Scratch.Limits); both are pinned here.
+/// apply (PCRE2Scratch.Limits); both are pinned here, for PCRE2 scanning alone and behind the
+/// Vectorscan prefilter (which usually keeps such a pattern from running where it cannot match).
 @Suite(.timeLimit(.minutes(2))) struct HostilePatternTests {
     static let hostile = """
         id: hostile
@@ -37,18 +38,19 @@ import Testing
         try PluginLoader(normalizers: []).load(PluginBundle(origin: "fixture", files: ["manifest.yaml": Array(yaml.utf8)]))
     }
 
-    func extract(_ text: String, _ yaml: String, limits: PCRE2Scratch.Limits) throws -> Engine.Result {
-        let engine = Engine(plugins: [try load(yaml)])
+    func extract(_ text: String, _ yaml: String, limits: PCRE2Scratch.Limits, prefilter: Bool = false) throws -> Engine.Result {
+        let engine = Engine(plugins: [try load(yaml)], prefilter: prefilter)
         return engine.extract(Document(id: "t", source: "t", text: text), scratch: engine.makeScratch(limits: limits))
     }
 
     /// Runs `glean run` on one document with the plugin; returns its documents.jsonl record and mentions.
-    func run(_ text: String, plugin yaml: String) throws -> (status: Int32, document: JSONValue, mentions: [JSONValue]) {
+    func run(_ text: String, plugin yaml: String, prefilter: Bool = false) throws -> (status: Int32, document: JSONValue, mentions: [JSONValue]) {
         let folder = GleanProcess.temporaryDirectory()
         try yaml.write(to: folder.appendingPathComponent("manifest.yaml"), atomically: true, encoding: .utf8)
         let input = JSONWriter.string(.object([("id", .string("doc")), ("text", .string(text))])) + "\n"
         let out = GleanProcess.temporaryDirectory().appendingPathComponent("dataset")
-        let result = try GleanProcess.run(["run", "-", "--out", out.path, "--quiet", "--plugins", folder.path], stdin: input)
+        let result = try GleanProcess.run(["run", "-", "--out", out.path, "--quiet", "--plugins", folder.path]
+                                          + (prefilter ? [] : ["--no-prefilter"]), stdin: input)
         let document = try JSONParser.parse(String(contentsOf: out.appendingPathComponent("documents.jsonl"), encoding: .utf8))
         let mentions = try String(contentsOf: out.appendingPathComponent("mentions.jsonl"), encoding: .utf8)
             .split(separator: "\n").map { try JSONParser.parse(String($0)) }
@@ -73,6 +75,23 @@ import Testing
         #expect(warnings.dropFirst().allSatisfy { $0.stringValue?.hasPrefix("rule 'hostile.") ?? false })
         #expect(mentions.map { $0["text"]?.stringValue ?? "" }.filter { !$0.hasPrefix("INS") } == ["30 November 2019", "$90 billion"])
         #expect(mentions.compactMap { $0["text"]?.stringValue }.filter { $0.hasPrefix("INS") } == ["INS Vikrant", "INS Kolkata"])
+    }
+
+    @Test func behindThePrefilterTheSameMentionsComeOut() throws {
+        let alone = try run(Self.text, plugin: Self.hostile)
+        let prefiltered = try run(Self.text, plugin: Self.hostile, prefilter: true)
+        #expect(prefiltered.status == 0)
+        #expect(prefiltered.mentions.map { $0["text"]?.stringValue ?? "" } == alone.mentions.map { $0["text"]?.stringValue ?? "" })
+    }
+
+    @Test func behindThePrefilterTheMatchLimitStopsOnlyTheHostileRule() throws {
+        // Vectorscan ignores the lookahead, so PCRE2 is asked to confirm the candidate and
+        // backtracks through every split of the a's.
+        let yaml = Self.hostile.replacingOccurrences(of: "'(a+)+b'", with: "'(a+)+(?=c)b'")
+        let result = try extract(String(repeating: "a", count: 30) + "b INS Vikrant", yaml, limits: .init(matchLimit: 1000),
+                                 prefilter: true)
+        #expect(result.ruleFailures == ["rule 'hostile.nested': match limit exceeded while confirming candidates"])
+        #expect(result.mentions.map(\.text) == ["INS Vikrant"])
     }
 
     @Test func deepRecursionHitsTheJITStackAndTheRunGoesOn() throws {

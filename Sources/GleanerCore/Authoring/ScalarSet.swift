@@ -58,7 +58,9 @@ struct ScalarSet: Sendable, Equatable {
 
     /// A pattern for a literal set (`isLiteral`): `a`, `[Aa]`, `\x{2019}`, `[\x{E9}\x{C9}]`.
     var literalPattern: String {
-        var members = (0..<128).filter { contains(ascii: UInt8($0)) }.map(UInt32.init)
+        var members: [UInt32] = []
+        for bit in 0..<64 where low & (1 << UInt64(bit)) != 0 { members.append(UInt32(bit)) }
+        for bit in 0..<64 where high & (1 << UInt64(bit)) != 0 { members.append(UInt32(bit + 64)) }
         for range in ranges { members += Array(range) }
         func escaped(_ value: UInt32) -> String {
             let isAlphanumeric = (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)

@@ -21,13 +21,34 @@ public final class CandidatePrefilter: Sendable {
 
     /// Nil when no rule can be prefiltered (or glean was built without Vectorscan).
     public init?(plugins: [Plugin]) {
+        var base: [Int] = []
+        var units = 0
+        for plugin in plugins {
+            base.append(units)
+            units += plugin.rules.count
+        }
+        let compiled = PrefilterCache.compiled(for: plugins) { Self.compile(plugins) }
+        guard compiled.windows.count == units, compiled.windows.contains(where: { $0 != nil }) else { return nil }
+        database = compiled.database
+        windows = compiled.windows
+        rejections = compiled.rejections
+        pluginBase = base
+    }
+
+    /// What the cache keeps: the database and each rule's window (or why it was rejected).
+    struct Compiled {
+        var database: VectorscanDatabase
+        var windows: [CandidateWindow?]
+        var rejections: [String?]
+    }
+
+    /// Derives each rule's prefilter expressions and window, and compiles the database.
+    static func compile(_ plugins: [Plugin]) -> Compiled {
         var expressions: [VectorscanDatabase.Expression] = []
         var alphabets: [MatchAlphabet] = []
         var elastic: [ScalarSet] = []
-        var base: [Int] = []
         var unit = 0
         for plugin in plugins {
-            base.append(unit)
             for rule in plugin.rules.indices {
                 // The prefilter text is never in extended mode (it carries its own `(?x)` when it must).
                 let options = plugin.rules[rule].manifest.options.subtracting(.extended)
@@ -45,7 +66,7 @@ public final class CandidatePrefilter: Sendable {
                 unit += 1
             }
         }
-        let database = PrefilterCache.database(for: expressions)
+        let database = VectorscanDatabase(expressions: expressions)
         // A rule's window: the widest of its expressions', unless one was rejected.
         var coverage = Array(repeating: [VectorscanDatabase.Coverage](), count: unit)
         for (expression, result) in zip(expressions, database.coverage) { coverage[Int(expression.id)].append(result) }
@@ -64,11 +85,7 @@ public final class CandidatePrefilter: Sendable {
             windows.append(CandidateWindow(maxCost: maxCost, barriers: alphabet.barriers, elastic: characters))
             rejections.append(nil)
         }
-        guard windows.contains(where: { $0 != nil }) else { return nil }
-        self.database = database
-        self.windows = windows
-        self.rejections = rejections
-        pluginBase = base
+        return Compiled(database: database, windows: windows, rejections: rejections)
     }
 
     /// Each rule that PCRE2 must scan alone, with Vectorscan's reason (`glean plugins check`).

@@ -25,6 +25,13 @@ struct CandidateWindow: Sendable, Equatable {
         elasticNoBreakSpace = elastic.contains(scalar: 0xA0)
     }
 
+    /// A window read back from the prefilter cache.
+    init(maxCost: Int?, classes: [UInt8], elasticNoBreakSpace: Bool) {
+        self.maxCost = maxCost
+        self.classes = classes
+        self.elasticNoBreakSpace = elasticNoBreakSpace
+    }
+
     /// The first offset where a match ending at `end` can start, never below `floor` (a
     /// character boundary).
     @inline(__always)

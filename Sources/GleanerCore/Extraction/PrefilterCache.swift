@@ -1,14 +1,18 @@
 import Foundation
 
-/// Compiled prefilter databases saved on disk: Vectorscan takes seconds to compile the
-/// built-in rules, so a database is compiled once per rule set, library version and machine,
-/// then loaded in milliseconds. The key is the SHA-256 of everything the database depends on;
-/// a file that does not load is compiled again and replaced. Any failure to read or write the
-/// cache only costs the compile time.
+/// Compiled prefilters saved on disk: deriving the prefilter expressions and windows from the
+/// rules and compiling them with Vectorscan takes seconds, so it is done once per rule set,
+/// library version and machine, then loaded in milliseconds. The key is the SHA-256 of the
+/// rules' expanded patterns and options (everything the result depends on) and of the
+/// format and library versions; a file that does not load is compiled again and replaced.
+/// Reading or writing the cache can only fail into compiling.
 ///
 /// Where: `$GLEAN_CACHE_DIR`, else `$XDG_CACHE_HOME/glean`, else `~/.cache/glean`.
 /// `GLEAN_CACHE_DIR=off` turns the cache off.
 enum PrefilterCache {
+    /// Bump when the derivation of expressions or windows changes.
+    static let format = "glean-prefilter-3"
+
     static var directory: String? {
         let environment = ProcessInfo.processInfo.environment
         if let explicit = environment["GLEAN_CACHE_DIR"], !explicit.isEmpty {
@@ -19,59 +23,99 @@ enum PrefilterCache {
         return NSTemporaryDirectory() + "glean-cache"
     }
 
-    /// The database for `expressions`, from the cache when possible.
-    static func database(for expressions: [VectorscanDatabase.Expression]) -> VectorscanDatabase {
-        guard let directory else { return VectorscanDatabase(expressions: expressions) }
-        var key = "glean-prefilter-1\n\(VectorscanDatabase.version)\n"
-        for expression in expressions {
-            key += "\(expression.id)\t\(expression.options.rawValue)\t\(expression.pattern)\t\(expression.widthPattern ?? "-")\n"
-        }
-        let path = "\(directory)/prefilter-\(SHA256.hex(Array(key.utf8))).hsdb"
-        if let data = FileManager.default.contents(atPath: path), let database = decode(Array(data), count: expressions.count) {
-            return database
-        }
-        let database = VectorscanDatabase(expressions: expressions)
-        if let bytes = encode(database) {
-            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            let temporary = "\(path).\(ProcessInfo.processInfo.processIdentifier).tmp"
-            if FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) {
-                // rename(2) is atomic: a concurrent reader sees the old file or the whole new one.
-                if rename(temporary, path) != 0 { unlink(temporary) }
+    static func compiled(for plugins: [Plugin], compile: () -> CandidatePrefilter.Compiled) -> CandidatePrefilter.Compiled {
+        guard let directory else { return compile() }
+        var key = "\(format)\n\(VectorscanDatabase.version)\n"
+        for plugin in plugins {
+            for rule in plugin.rules {
+                key += "\(rule.manifest.options.rawValue)\t\(rule.expandedPatterns.joined(separator: "\t"))\n"
             }
         }
-        return database
+        let path = "\(directory)/prefilter-\(SHA256.hex(Array(key.utf8))).hsdb"
+        let units = plugins.reduce(0) { $0 + $1.rules.count }
+        if let data = FileManager.default.contents(atPath: path), let cached = decode(Array(data), units: units) {
+            return cached
+        }
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // One process compiles; the others (parallel jobs, tests) wait for its file.
+        let lock = open(path + ".lock", O_CREAT | O_RDWR, 0o644)
+        if lock >= 0 { flock(lock, LOCK_EX) }
+        defer { if lock >= 0 { flock(lock, LOCK_UN); close(lock) } }
+        if let data = FileManager.default.contents(atPath: path), let cached = decode(Array(data), units: units) {
+            return cached
+        }
+        let compiled = compile()
+        let temporary = "\(path).\(ProcessInfo.processInfo.processIdentifier).tmp"
+        if FileManager.default.createFile(atPath: temporary, contents: Data(encode(compiled))) {
+            // rename(2) is atomic: a concurrent reader sees the old file or the whole new one.
+            if rename(temporary, path) != 0 { unlink(temporary) }
+        }
+        return compiled
     }
 
-    /// One header line per expression (`b<bytes>`, `u`, `r<reason>`), a blank line, the database.
-    private static func encode(_ database: VectorscanDatabase) -> [UInt8]? {
-        var header = ""
-        for coverage in database.coverage {
+    /// Per unit a line: `w <maxCost or -> <256 class digits> <0|1 no-break space>` or
+    /// `r <reason>`; then per database expression `b<bytes>`, `u` or `r<reason>`; then a blank
+    /// line and the serialized database.
+    private static func encode(_ compiled: CandidatePrefilter.Compiled) -> [UInt8] {
+        var header = "\(compiled.windows.count) \(compiled.database.coverage.count)\n"
+        for (window, rejection) in zip(compiled.windows, compiled.rejections) {
+            if let window {
+                let classes = String(decoding: window.classes.map { $0 + UInt8(ascii: "0") }, as: UTF8.self)
+                header += "w \(window.maxCost.map(String.init) ?? "-") \(classes) \(window.elasticNoBreakSpace ? 1 : 0)\n"
+            } else {
+                header += "r \((rejection ?? "").replacingOccurrences(of: "\n", with: " "))\n"
+            }
+        }
+        for coverage in compiled.database.coverage {
             switch coverage {
             case .bounded(let bytes): header += "b\(bytes)\n"
             case .unbounded: header += "u\n"
             case .rejected(let reason): header += "r\(reason.replacingOccurrences(of: "\n", with: " "))\n"
             }
         }
-        return Array((header + "\n").utf8) + (database.serialized() ?? [])
+        return Array((header + "\n").utf8) + (compiled.database.serialized() ?? [])
     }
 
-    private static func decode(_ bytes: [UInt8], count: Int) -> VectorscanDatabase? {
-        var coverage: [VectorscanDatabase.Coverage] = []
+    private static func decode(_ bytes: [UInt8], units: Int) -> CandidatePrefilter.Compiled? {
         var index = 0
-        while coverage.count < count {
-            guard let newline = bytes[index...].firstIndex(of: 0x0A), newline > index else { return nil }
-            let line = String(decoding: bytes[(index + 1)..<newline], as: UTF8.self)
-            switch bytes[index] {
-            case UInt8(ascii: "b"):
-                guard let width = Int(line) else { return nil }
+        func line() -> String? {
+            guard let newline = bytes[index...].firstIndex(of: 0x0A) else { return nil }
+            defer { index = newline + 1 }
+            return String(decoding: bytes[index..<newline], as: UTF8.self)
+        }
+        guard let counts = line()?.split(separator: " ").compactMap({ Int($0) }), counts.count == 2, counts[0] == units else {
+            return nil
+        }
+        var windows: [CandidateWindow?] = []
+        var rejections: [String?] = []
+        for _ in 0..<units {
+            guard let text = line() else { return nil }
+            if text.hasPrefix("r ") {
+                windows.append(nil)
+                rejections.append(String(text.dropFirst(2)))
+                continue
+            }
+            let fields = text.split(separator: " ")
+            guard fields.count == 4, fields[0] == "w", fields[2].utf8.count == 256 else { return nil }
+            windows.append(CandidateWindow(maxCost: Int(fields[1]), classes: fields[2].utf8.map { $0 - UInt8(ascii: "0") },
+                                           elasticNoBreakSpace: fields[3] == "1"))
+            rejections.append(nil)
+        }
+        var coverage: [VectorscanDatabase.Coverage] = []
+        for _ in 0..<counts[1] {
+            guard let text = line(), let kind = text.first else { return nil }
+            switch kind {
+            case "b":
+                guard let width = Int(text.dropFirst()) else { return nil }
                 coverage.append(.bounded(maxBytes: width))
-            case UInt8(ascii: "u"): coverage.append(.unbounded)
-            case UInt8(ascii: "r"): coverage.append(.rejected(reason: line))
+            case "u": coverage.append(.unbounded)
+            case "r": coverage.append(.rejected(reason: String(text.dropFirst())))
             default: return nil
             }
-            index = newline + 1
         }
-        guard index < bytes.count, bytes[index] == 0x0A else { return nil }
-        return VectorscanDatabase(serialized: Array(bytes[(index + 1)...]), coverage: coverage)
+        guard line() == "", let database = VectorscanDatabase(serialized: Array(bytes[index...]), coverage: coverage) else {
+            return nil
+        }
+        return CandidatePrefilter.Compiled(database: database, windows: windows, rejections: rejections)
     }
 }

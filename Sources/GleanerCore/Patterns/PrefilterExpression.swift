@@ -71,9 +71,16 @@ struct PrefilterExpression {
 
     private static func factor(of items: [PatternSyntax.Item]) -> (text: String, length: Int) {
         var best: (text: String, length: Int) = ("", 0)
+        func isLiteral(_ item: PatternSyntax.Item) -> Bool {
+            if case .character(let set) = item.node { return item.min >= 1 && set.isLiteral }
+            return false
+        }
         for index in items.indices {
-            let prefix = prefixFactor(items, from: index)
-            if prefix.length > best.length { best = prefix }
+            // Inside a run of literal characters the prefix from the run's start is longer.
+            if index == 0 || !(isLiteral(items[index]) && isLiteral(items[index - 1])) {
+                let prefix = prefixFactor(items, from: index)
+                if prefix.length > best.length { best = prefix }
+            }
             if items[index].min >= 1, case .group(.plain, let inner) = items[index].node {
                 let inside = factor(of: inner)
                 if inside.length > best.length { best = inside }
