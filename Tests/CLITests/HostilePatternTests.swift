@@ -87,7 +87,17 @@ import Testing
     @Test func behindThePrefilterTheMatchLimitStopsOnlyTheHostileRule() throws {
         // Vectorscan ignores the lookahead, so PCRE2 is asked to confirm the candidate and
         // backtracks through every split of the a's.
-        let yaml = Self.hostile.replacingOccurrences(of: "'(a+)+b'", with: "'(a+)+(?=c)b'")
+        let yaml = """
+            id: hostile
+            version: "1"
+            kind: thing
+            normalizer: text
+            rules:
+              - id: nested
+                pattern: '(a+)+(?=c)b'
+              - id: ship
+                pattern: 'INS [A-Z][a-z]+'
+            """
         let result = try extract(String(repeating: "a", count: 30) + "b INS Vikrant", yaml, limits: .init(matchLimit: 1000),
                                  prefilter: true)
         #expect(result.ruleFailures == ["rule 'hostile.nested': match limit exceeded while confirming candidates"])
