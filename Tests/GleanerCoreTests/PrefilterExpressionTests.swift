@@ -44,6 +44,11 @@ import Testing
         #expect(symbol.scanText == #"(?:\x{24}|\x{20B9}|Rs)"#)
     }
 
+    @Test func aCaselessLiteralBeyondASCIIKeepsBothCases() {
+        let expression = PrefilterExpression("(?i:\u{00C9}lys\u{00E9}e)")
+        #expect(expression.scanText == #"(?:[\x{C9}\x{E9}][Ll][Yy][Ss][\x{C9}\x{E9}][Ee])"#)
+    }
+
     @Test func scansTheWholeTextWithoutALiteral() {
         let expression = PrefilterExpression(#"\d{4}-[A-Z]\d"#)
         #expect(expression.scanText == expression.text)

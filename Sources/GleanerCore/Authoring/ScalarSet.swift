@@ -80,6 +80,17 @@ struct ScalarSet: Sendable, Equatable {
         }
         guard range.upperBound >= 0x80 else { return }
         ranges.append(max(range.lowerBound, 0x80)...range.upperBound)
+        // PCRE2 in UTF mode folds case beyond ASCII too (`é` and `É`, KELVIN SIGN and `k`).
+        if caseless, range.upperBound - max(range.lowerBound, 0x80) < 1024 {
+            for value in max(range.lowerBound, 0x80)...range.upperBound {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                for mapping in [scalar.properties.lowercaseMapping, scalar.properties.uppercaseMapping]
+                where mapping.unicodeScalars.count == 1 {
+                    let other = mapping.unicodeScalars.first!.value
+                    if other < 0x80 { setASCII(other) } else if other != value { ranges.append(other...other) }
+                }
+            }
+        }
         normalize()
     }
 
