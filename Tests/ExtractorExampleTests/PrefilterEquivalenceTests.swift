@@ -50,7 +50,7 @@ import Testing
         #expect((Self.prefiltered.prefilter != nil) == VectorscanDatabase.isAvailable)
     }
 
-    @Test(arguments: articles() + generated(count: 60))
+    @Test(arguments: articles() + generated(count: 200))
     func prefilteredResultsEqualPCRE2Alone(_ input: (String, String)) {
         let document = Document(id: input.0, source: input.0, text: input.1)
         let fast = Self.prefiltered.extract(document, scratch: Self.prefiltered.makeScratch(), keepCandidates: true)

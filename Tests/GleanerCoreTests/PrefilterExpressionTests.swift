@@ -14,7 +14,8 @@ import Testing
 
     @Test func collapsesRunsOfBlanksToOneCharacter() {
         let expression = PrefilterExpression(#"(?<d>\d+)[\s\x{00A0}]+of\s*(?<m>May)[ \x{00A0}]+?x"#)
-        #expect(expression.collapsed == #"(?:\d)[\s\x{00A0}]of\s?(?:May)[ \x{00A0}]x"#)
+        // (Up to the factor `May`: a match starts at most that far before it ends.)
+        #expect(expression.collapsed == #"(?:\d)[\s\x{00A0}]of\s?(?:May)"#)
         #expect(expression.elastic == ScalarSet.space.union(.scalars(0xA0...0xA0)).union(.digits))
     }
 
@@ -42,6 +43,8 @@ import Testing
         #expect(amount.scanText == "\\x{20}crore")
         let symbol = PrefilterExpression(#"(?:\$|\x{20B9}|Rs\.?)\s*\d+"#)
         #expect(symbol.scanText == #"(?:\x{24}|\x{20B9}|Rs)"#)
+        // The window before a sign only has to reach the sign's start.
+        #expect(symbol.collapsed == #"(?:\$|\x{20B9}|Rs\.?)"#)
     }
 
     @Test func aCaselessLiteralBeyondASCIIKeepsBothCases() {
@@ -57,7 +60,7 @@ import Testing
     @Test func removesExtendedModeBlanksAndComments() {
         let expression = PrefilterExpression("(?<!x) a [ ]+ \\  # (comment\n b", extended: true)
         #expect(expression.text == "a[ ]+\\ b")
-        #expect(expression.collapsed == "a[ ]\\ b")
+        #expect(expression.collapsed == "a[ ]")
     }
 
     @Test func keepsPatternsThatLeaveExtendedModeAsWritten() {

@@ -5,10 +5,11 @@
 /// replaced by the groups' patterns (prefilter mode refuses the first and makes the second
 /// unbounded), and capture names go (inlined copies would repeat them).
 ///
-/// `collapsed` is the same text with every unbounded repetition of characters from a small
-/// alphabet (`[\s\x{00A0}]+`, `\d+`, `(?:,\d{3})+` ...) cut to one repetition. Its longest
-/// match bounds a match's length when each run of characters from `elastic` counts as one
-/// byte: that is how `CandidateWindow` sizes the window before a candidate end.
+/// `collapsed` is the same text — up to the end of the scanned factor, when there is one — with
+/// every unbounded repetition of characters from a small alphabet (`[\s\x{00A0}]+`, `\d+`,
+/// `(?:,\d{3})+` ...) cut to one repetition. Its longest match bounds how far a match reaches
+/// before a candidate end when each run of characters from `elastic` counts as one byte: that
+/// is how `CandidateWindow` sizes the window.
 struct PrefilterExpression {
     /// The whole pattern, rewritten: windows are sized and bounded from it.
     let text: String
@@ -46,9 +47,17 @@ struct PrefilterExpression {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: rewritten)
         text = String(view)
-        let best = Self.factor(rewritten, caseless: caseless)
+        let (best, items) = Self.factor(rewritten, caseless: caseless)
         scanText = best.length >= Self.factorLiteral ? best.text : text
-        (collapsed, elastic) = Self.collapse(rewritten, caseless: caseless)
+        let whole = Self.collapse(rewritten, caseless: caseless)
+        elastic = whole.1
+        // A match starts at most as far before its factor's end as the pattern up to the
+        // factor reaches (`Rs 50 crore`: the sign opens the amount, so the window is tiny).
+        if best.length >= Self.factorLiteral, let through = best.through, through + 1 < items.count {
+            collapsed = Self.collapse(Array(rewritten[..<items[through].range.upperBound]), caseless: caseless).0
+        } else {
+            collapsed = whole.0
+        }
     }
 
     /// Literal characters a factor must have to be scanned for instead of the pattern (a
@@ -56,21 +65,27 @@ struct PrefilterExpression {
     static let factorLiteral = 2
 
     /// The longest literal (an alternation of literals) that every match contains.
-    static func factor(_ scalars: [Unicode.Scalar], caseless: Bool) -> (text: String, length: Int) {
-        guard !setsInlineOptions(scalars) else { return ("", 0) }
+    /// A factor: its pattern, its length in literal characters, and (when the pattern is one
+    /// sequence) the index of the top-level item it ends in.
+    typealias Factor = (text: String, length: Int, through: Int?)
+
+    /// The longest literal (an alternation of literals) that every match contains.
+    static func factor(_ scalars: [Unicode.Scalar], caseless: Bool) -> (factor: Factor, items: [PatternSyntax.Item]) {
+        guard !setsInlineOptions(scalars) else { return (("", 0, nil), []) }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
-        return factor(of: PatternSyntax(String(view), caseless: caseless).root)
+        let root = PatternSyntax(String(view), caseless: caseless).root
+        return (factor(of: root), root.count == 1 ? root[0] : [])
     }
 
-    private static func factor(of alternatives: [[PatternSyntax.Item]]) -> (text: String, length: Int) {
+    private static func factor(of alternatives: [[PatternSyntax.Item]]) -> Factor {
         let parts = alternatives.map { factor(of: $0) }
-        guard parts.count > 1 else { return parts.first ?? ("", 0) }
-        return ("(?:" + parts.map(\.text).joined(separator: "|") + ")", parts.map(\.length).min() ?? 0)
+        guard parts.count > 1 else { return parts.first ?? ("", 0, nil) }
+        return ("(?:" + parts.map(\.text).joined(separator: "|") + ")", parts.map(\.length).min() ?? 0, nil)
     }
 
-    private static func factor(of items: [PatternSyntax.Item]) -> (text: String, length: Int) {
-        var best: (text: String, length: Int) = ("", 0)
+    private static func factor(of items: [PatternSyntax.Item]) -> Factor {
+        var best: Factor = ("", 0, nil)
         func isLiteral(_ item: PatternSyntax.Item) -> Bool {
             if case .character(let set) = item.node { return item.min >= 1 && set.isLiteral }
             return false
@@ -83,31 +98,34 @@ struct PrefilterExpression {
             }
             if items[index].min >= 1, case .group(.plain, let inner) = items[index].node {
                 let inside = factor(of: inner)
-                if inside.length > best.length { best = inside }
+                if inside.length > best.length { best = (inside.text, inside.length, index) }
             }
         }
         return best
     }
 
     /// The literal every match of the sequence from `index` starts with, as a pattern.
-    private static func prefixFactor(_ items: [PatternSyntax.Item], from index: Int) -> (text: String, length: Int) {
+    private static func prefixFactor(_ items: [PatternSyntax.Item], from index: Int) -> Factor {
         var text = ""
         var length = 0
-        for item in items[index...] {
+        var through = index
+        for position in index..<items.count {
+            let item = items[position]
             switch item.node {
             case .zeroWidth: continue
             case .character(let set) where set.isLiteral && item.min >= 1:
                 text += String(repeating: set.literalPattern, count: item.min)
                 length += item.min * (set.isRareInText ? 2 : 1)
-                if item.max != item.min { return (text, length) }
+                through = position
+                if item.max != item.min { return (text, length, through) }
             case .group(.plain, let inner) where item.min >= 1:
                 let parts = inner.map { prefixFactor($0, from: 0) }
-                guard let shortest = parts.map(\.length).min(), shortest > 0 else { return (text, length) }
-                return (text + "(?:" + parts.map(\.text).joined(separator: "|") + ")", length + shortest)
-            default: return (text, length)
+                guard let shortest = parts.map(\.length).min(), shortest > 0 else { return (text, length, through) }
+                return (text + "(?:" + parts.map(\.text).joined(separator: "|") + ")", length + shortest, position)
+            default: return (text, length, through)
             }
         }
-        return (text, length)
+        return (text, length, through)
     }
 
     /// Whether an option setting such as `(?i)` applies to what follows it (cutting the text
