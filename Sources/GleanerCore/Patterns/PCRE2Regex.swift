@@ -85,16 +85,7 @@ public final class PCRE2Regex: @unchecked Sendable {
     /// On success the match's groups are in `scratch`.
     public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from offset: Int,
                            scratch: PCRE2Scratch) throws(PatternMatchError) -> Bool {
-        // An empty text has no storage; no mention can be in it.
-        guard let base = subject.baseAddress else { return false }
-        let rc = pcre2_match_8(code, base, subject.count, offset, UInt32(PCRE2_NO_UTF_CHECK),
-                               scratch.matchData, scratch.matchContext)
-        if rc >= 0 {
-            scratch.load(groupCount: captureCount + 1)
-            return true
-        }
-        if rc == PCRE2_ERROR_NOMATCH { return false }
-        throw PatternMatchError(code: rc, message: Self.message(for: rc))
+        try match(subject, from: offset, context: scratch.matchContext, scratch: scratch)
     }
 
     /// Like `firstMatch(in:from:scratch:)`, but only matches that start at or before byte
@@ -102,10 +93,15 @@ public final class PCRE2Regex: @unchecked Sendable {
     /// prefilter window is confirmed: PCRE2 searches only the starts the window allows.
     public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from offset: Int, startingBy lastStart: Int,
                            scratch: PCRE2Scratch) throws(PatternMatchError) -> Bool {
-        guard let base = subject.baseAddress else { return false }
         pcre2_set_offset_limit_8(scratch.windowContext, lastStart)
-        let rc = pcre2_match_8(code, base, subject.count, offset, UInt32(PCRE2_NO_UTF_CHECK),
-                               scratch.matchData, scratch.windowContext)
+        return try match(subject, from: offset, context: scratch.windowContext, scratch: scratch)
+    }
+
+    private func match(_ subject: UnsafeBufferPointer<UInt8>, from offset: Int, context: OpaquePointer,
+                       scratch: PCRE2Scratch) throws(PatternMatchError) -> Bool {
+        // An empty text has no storage; no mention can be in it.
+        guard let base = subject.baseAddress else { return false }
+        let rc = pcre2_match_8(code, base, subject.count, offset, UInt32(PCRE2_NO_UTF_CHECK), scratch.matchData, context)
         if rc >= 0 {
             scratch.load(groupCount: captureCount + 1)
             return true

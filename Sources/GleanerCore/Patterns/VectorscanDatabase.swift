@@ -14,31 +14,6 @@ import Darwin
 /// are a superset of the ends of PCRE2's matches; PCRE2 confirms them. Immutable and shared by
 /// every thread; scanning needs a `VectorscanScratch`.
 public final class VectorscanDatabase: @unchecked Sendable {
-    public struct Expression: Sendable {
-        public var pattern: String
-        public var options: PatternOptions
-        /// The pattern whose longest match `Coverage.bounded` reports (nil: not bounded).
-        public var widthPattern: String?
-        /// Reported with each of its events; several expressions may share one.
-        public var id: UInt32
-        public init(pattern: String, options: PatternOptions, widthPattern: String? = nil, id: UInt32 = 0) {
-            self.pattern = pattern
-            self.options = options
-            self.widthPattern = widthPattern
-            self.id = id
-        }
-    }
-
-    /// What the prefilter knows of one expression.
-    public enum Coverage: Sendable, Equatable {
-        /// Candidate ends are reported; no match is longer than this many bytes.
-        case bounded(maxBytes: Int)
-        /// Candidate ends are reported; matches have no length bound.
-        case unbounded
-        /// Vectorscan cannot compile it, even approximated: PCRE2 alone must scan for it.
-        case rejected(reason: String)
-    }
-
     public let coverage: [Coverage]
     private let database: OpaquePointer?
     /// Vectorscan's limit on a pattern's length, in bytes.
@@ -202,27 +177,6 @@ public final class VectorscanScratch {
 #if !GLEANER_VECTORSCAN
 /// Built without Vectorscan: every expression is rejected and PCRE2 alone scans.
 public final class VectorscanDatabase: Sendable {
-    public struct Expression: Sendable {
-        public var pattern: String
-        public var options: PatternOptions
-        /// The pattern whose longest match `Coverage.bounded` reports (nil: not bounded).
-        public var widthPattern: String?
-        /// Reported with each of its events; several expressions may share one.
-        public var id: UInt32
-        public init(pattern: String, options: PatternOptions, widthPattern: String? = nil, id: UInt32 = 0) {
-            self.pattern = pattern
-            self.options = options
-            self.widthPattern = widthPattern
-            self.id = id
-        }
-    }
-
-    public enum Coverage: Sendable, Equatable {
-        case bounded(maxBytes: Int)
-        case unbounded
-        case rejected(reason: String)
-    }
-
     public let coverage: [Coverage]
     public static let maxPatternLength = 16_000
 
@@ -247,3 +201,30 @@ public final class VectorscanScratch {
     public var events: [UInt64] { [] }
 }
 #endif
+
+extension VectorscanDatabase {
+    public struct Expression: Sendable {
+        public var pattern: String
+        public var options: PatternOptions
+        /// The pattern whose longest match `Coverage.bounded` reports (nil: not bounded).
+        public var widthPattern: String?
+        /// Reported with each of its events; several expressions may share one.
+        public var id: UInt32
+        public init(pattern: String, options: PatternOptions, widthPattern: String? = nil, id: UInt32 = 0) {
+            self.pattern = pattern
+            self.options = options
+            self.widthPattern = widthPattern
+            self.id = id
+        }
+    }
+
+    /// What the prefilter knows of one expression.
+    public enum Coverage: Sendable, Equatable {
+        /// Candidate ends are reported; no match is longer than this many bytes.
+        case bounded(maxBytes: Int)
+        /// Candidate ends are reported; matches have no length bound.
+        case unbounded
+        /// Vectorscan cannot compile it, even approximated: PCRE2 alone must scan for it.
+        case rejected(reason: String)
+    }
+}
