@@ -12,8 +12,6 @@ public final class CandidatePrefilter: Sendable {
     /// Per unit: where PCRE2 must search before a candidate end (nil: Vectorscan rejected the
     /// rule, and PCRE2 scans the whole document for it).
     let windows: [CandidateWindow?]
-    /// Per unit: why Vectorscan rejected it.
-    let rejections: [String?]
 
     /// Candidate events allowed per document byte before the prefilter gives up on the
     /// document (memory stays bounded; PCRE2 then scans it alone).
@@ -31,7 +29,6 @@ public final class CandidatePrefilter: Sendable {
         guard compiled.windows.count == units, compiled.windows.contains(where: { $0 != nil }) else { return nil }
         database = compiled.database
         windows = compiled.windows
-        rejections = compiled.rejections
         pluginBase = base
     }
 
@@ -86,28 +83,6 @@ public final class CandidatePrefilter: Sendable {
             rejections.append(nil)
         }
         return Compiled(database: database, windows: windows, rejections: rejections)
-    }
-
-    /// Each rule that PCRE2 must scan alone, with Vectorscan's reason (`glean plugins check`).
-    public func rejectedRules(in plugins: [Plugin]) -> [(plugin: String, rule: String, reason: String)] {
-        plugins.indices.flatMap { index in
-            plugins[index].rules.indices.compactMap { rule in
-                rejections[pluginBase[index] + rule].map { (plugins[index].id, plugins[index].rules[rule].manifest.id, $0) }
-            }
-        }
-    }
-
-    /// Rules whose matches have no length bound and may contain any ASCII character: each is
-    /// searched from the previous window rather than a short one before each candidate, which
-    /// is correct but slower.
-    public func unboundedRules(in plugins: [Plugin]) -> [(plugin: String, rule: String)] {
-        plugins.indices.flatMap { index in
-            plugins[index].rules.indices.compactMap { rule in
-                guard let window = windows[pluginBase[index] + rule], window.maxCost == nil,
-                      !window.classes.contains(CandidateWindow.barrier) else { return nil }
-                return (plugins[index].id, plugins[index].rules[rule].manifest.id)
-            }
-        }
     }
 
     func makeScratch() -> VectorscanScratch? { database.makeScratch() }

@@ -56,7 +56,4 @@ struct MatchAlphabet: Sendable {
         }
         return false
     }
-
-    /// Whether any byte is a barrier (otherwise the alphabet gives a window no bound).
-    var hasBarriers: Bool { barriers.contains(true) }
 }
