@@ -37,6 +37,39 @@ public final class CandidatePrefilter: Sendable {
         var database: VectorscanDatabase
         var windows: [CandidateWindow?]
         var rejections: [String?]
+        /// What was compiled (not cached: only `plans(for:)` reads it).
+        var expressions: [VectorscanDatabase.Expression] = []
+    }
+
+    /// How one rule is prefiltered, for `glean plugins check --prefilter`.
+    public struct RulePlan: Sendable {
+        public let plugin: String
+        public let rule: String
+        /// What Vectorscan scans for, and whether it runs it as written (else approximated).
+        public let scans: [(text: String, exact: Bool)]
+        /// Bytes a match can reach back from a candidate end (nil: to the last barrier byte).
+        public let maxCost: Int?
+        /// Why PCRE2 alone must scan for the rule (nil: prefiltered).
+        public let rejection: String?
+    }
+
+    /// Compiles the prefilter afresh (no cache) and says how each rule is prefiltered.
+    public static func plans(for plugins: [Plugin]) -> [RulePlan] {
+        let compiled = compile(plugins)
+        var plans: [RulePlan] = []
+        var unit = 0
+        for plugin in plugins {
+            for rule in plugin.rules {
+                let scans = compiled.expressions.indices.filter { compiled.expressions[$0].id == UInt32(unit) }.map {
+                    (text: compiled.expressions[$0].pattern,
+                     exact: compiled.database.exact.indices.contains($0) && compiled.database.exact[$0])
+                }
+                plans.append(RulePlan(plugin: plugin.id, rule: rule.manifest.id, scans: scans,
+                                      maxCost: compiled.windows[unit]?.maxCost, rejection: compiled.rejections[unit]))
+                unit += 1
+            }
+        }
+        return plans
     }
 
     /// Derives each rule's prefilter expressions and window, and compiles the database.
@@ -82,7 +115,7 @@ public final class CandidatePrefilter: Sendable {
             windows.append(CandidateWindow(maxCost: maxCost, barriers: alphabet.barriers, elastic: characters))
             rejections.append(nil)
         }
-        return Compiled(database: database, windows: windows, rejections: rejections)
+        return Compiled(database: database, windows: windows, rejections: rejections, expressions: expressions)
     }
 
     func makeScratch() -> VectorscanScratch? { database.makeScratch() }

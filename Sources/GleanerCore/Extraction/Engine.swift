@@ -61,7 +61,10 @@ public final class Engine: Sendable {
             } else {
                 false
             }
-            if let profile { profile.prefilterNanos &+= EngineProfile.now() - scanning }
+            if let profile {
+                profile.prefilterNanos &+= EngineProfile.now() - scanning
+                if prefilter != nil, !prefiltered { profile.unfilteredDocuments += 1 }
+            }
             for (index, plugin) in plugins.enumerated() {
                 let started = profile == nil ? 0 : EngineProfile.now()
                 if prefiltered, let prefilter, let vectorscan = scratch.vectorscan {

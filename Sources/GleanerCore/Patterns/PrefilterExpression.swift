@@ -24,7 +24,7 @@ struct PrefilterExpression {
     let elastic: ScalarSet
 
     /// `extended`: the pattern is in PCRE2's extended mode; the text made from it is not.
-    init(_ pattern: String, extended: Bool = false, caseless: Bool = false) {
+    init(_ pattern: String, extended: Bool = false, caseless: Bool = false, whole: Bool = false) {
         var scalars = Array(pattern.unicodeScalars)
         if extended || pattern.hasPrefix("(?x)") {
             // A pattern that turns extended mode off inside is compiled as written, unbounded.
@@ -47,7 +47,8 @@ struct PrefilterExpression {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: rewritten)
         text = String(view)
-        let (best, items) = Self.factor(rewritten, caseless: caseless)
+        var (best, items) = Self.factor(rewritten, caseless: caseless)
+        if whole { best = ("", 0, nil) }
         scanText = best.length >= Self.factorLiteral ? best.text : text
         let whole = Self.collapse(rewritten, caseless: caseless)
         elastic = whole.1
@@ -62,7 +63,7 @@ struct PrefilterExpression {
 
     /// Literal characters a factor must have to be scanned for instead of the pattern (a
     /// character rare in running text, `$`, `₹`, counts twice).
-    static let factorLiteral = 2
+    static let factorLiteral = 3
 
     /// The longest literal (an alternation of literals) that every match contains.
     /// A factor: its pattern, its length in literal characters, and (when the pattern is one

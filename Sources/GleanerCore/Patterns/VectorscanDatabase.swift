@@ -8,18 +8,25 @@ import Darwin
 
 // The only file that imports CVectorscan (Vectorscan, or Hyperscan: same API).
 
-/// Many patterns compiled into one Vectorscan database in prefilter mode: one pass over a
-/// text reports, for each pattern, every byte offset where a match of it *may* end. Prefilter
-/// mode widens what Vectorscan cannot run (lookarounds, back-references) so the reported ends
-/// are a superset of the ends of PCRE2's matches; PCRE2 confirms them. Immutable and shared by
+/// Many patterns compiled into one Vectorscan database: one pass over a text reports, for each
+/// pattern, every byte offset where a match of it *may* end. A pattern Vectorscan can run as
+/// written is run exactly; one it cannot (too large, unsupported constructs) runs in prefilter
+/// mode, which widens it so the reported ends are a superset. PCRE2 confirms them. Immutable and shared by
 /// every thread; scanning needs a `VectorscanScratch`.
 public final class VectorscanDatabase: @unchecked Sendable {
     public let coverage: [Coverage]
+    /// Per expression: run as written (true) or approximated in prefilter mode (false). Empty
+    /// for a database read back from the cache.
+    public let exact: [Bool]
     private let database: OpaquePointer?
     /// Vectorscan's limit on a pattern's length, in bytes.
     public static let maxPatternLength = 16_000
 
     public init(expressions: [Expression]) {
+        // Exact where Vectorscan runs the expression as written: it then reports only ends of
+        // real matches of it. Prefilter mode (an approximation that may report many more) is
+        // kept for the rest.
+        var exact: [Bool] = expressions.map { getenv("GLEAN_APPROX") == nil && Self.accepts(Self.text($0), flags: Self.flags($0.options, exact: true)) }
         var coverage: [Coverage] = expressions.map { expression in
             var info: UnsafeMutablePointer<hs_expr_info_t>?
             var error: UnsafeMutablePointer<hs_compile_error_t>?
@@ -42,15 +49,21 @@ public final class VectorscanDatabase: @unchecked Sendable {
         while true {
             let ids = coverage.indices.filter { if case .rejected = coverage[$0] { false } else { true } }
             guard !ids.isEmpty else { break }
-            let (compiled, failure) = Self.compile(ids.map { expressions[$0] })
+            let (compiled, failure) = Self.compile(ids.map { expressions[$0] }, exact: ids.map { exact[$0] })
             if let compiled { database = compiled; break }
             guard let failure, failure.index >= 0, failure.index < ids.count else {
                 for id in ids { coverage[id] = .rejected(reason: failure?.message ?? "database does not compile") }
                 break
             }
-            coverage[ids[failure.index]] = .rejected(reason: failure.message)
+            // Too large to run exactly: approximate it; refused even so: PCRE2 scans for it.
+            if exact[ids[failure.index]] {
+                exact[ids[failure.index]] = false
+            } else {
+                coverage[ids[failure.index]] = .rejected(reason: failure.message)
+            }
         }
         self.coverage = coverage
+        self.exact = exact
         self.database = database
     }
 
@@ -66,6 +79,7 @@ public final class VectorscanDatabase: @unchecked Sendable {
         guard rc == HS_SUCCESS || coverage.allSatisfy({ if case .rejected = $0 { true } else { false } }) else { return nil }
         database = rc == HS_SUCCESS ? loaded : nil
         self.coverage = coverage
+        exact = []
     }
 
     /// The compiled database as bytes (nil when every expression was rejected or on error).
@@ -103,20 +117,29 @@ public final class VectorscanDatabase: @unchecked Sendable {
         expression.options.contains(.extended) ? "(?x)" + expression.pattern : expression.pattern
     }
 
-    private static func flags(_ options: PatternOptions) -> UInt32 {
-        var flags = UInt32(HS_FLAG_UTF8 | HS_FLAG_PREFILTER | HS_FLAG_ALLOWEMPTY)
+    private static func accepts(_ text: String, flags: UInt32) -> Bool {
+        var info: UnsafeMutablePointer<hs_expr_info_t>?
+        var error: UnsafeMutablePointer<hs_compile_error_t>?
+        let rc = hs_expression_info(text, flags, &info, &error)
+        free(info)
+        if let error { hs_free_compile_error(error) }
+        return rc == HS_SUCCESS
+    }
+
+    private static func flags(_ options: PatternOptions, exact: Bool = false) -> UInt32 {
+        var flags = UInt32(HS_FLAG_UTF8 | HS_FLAG_ALLOWEMPTY) | (exact ? 0 : UInt32(HS_FLAG_PREFILTER))
         if options.contains(.caseless) { flags |= UInt32(HS_FLAG_CASELESS) }
         if options.contains(.dotAll) { flags |= UInt32(HS_FLAG_DOTALL) }
         if options.contains(.multiline) { flags |= UInt32(HS_FLAG_MULTILINE) }
         return flags
     }
 
-    private static func compile(_ expressions: [Expression]) -> (OpaquePointer?, (index: Int, message: String)?) {
+    private static func compile(_ expressions: [Expression], exact: [Bool]) -> (OpaquePointer?, (index: Int, message: String)?) {
         let ids = expressions.map(\.id)
         let patterns = expressions.map(text)
         var cStrings = patterns.map { strdup($0) }
         defer { cStrings.forEach { free($0) } }
-        let flags = expressions.map { Self.flags($0.options) }
+        let flags = zip(expressions, exact).map { Self.flags($0.options, exact: $1) }
         var database: OpaquePointer?
         var error: UnsafeMutablePointer<hs_compile_error_t>?
         let rc = cStrings.withUnsafeMutableBufferPointer { strings in
@@ -178,6 +201,7 @@ public final class VectorscanScratch {
 /// Built without Vectorscan: every expression is rejected and PCRE2 alone scans.
 public final class VectorscanDatabase: Sendable {
     public let coverage: [Coverage]
+    public let exact: [Bool] = []
     public static let maxPatternLength = 16_000
 
     public init(expressions: [Expression]) {

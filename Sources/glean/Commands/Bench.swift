@@ -35,6 +35,9 @@ extension Glean {
         @Flag(help: "Match once, then time only what follows matching in every round (merge, records, hashes, JSON Lines written).")
         var afterMatching = false
 
+        @Flag(help: "Also print what each rule costs (PCRE2 time in prefilter windows and at confirmed starts, candidate counts).")
+        var rules = false
+
         @OptionGroup var options: ExtractionOptions
 
 
@@ -60,6 +63,7 @@ extension Glean {
             let report = BenchReport(bench: bench, rounds: results, reference: reference, readSeconds: readSeconds,
                                      peakRSS: ThroughputBenchmark.peakResidentBytes)
             print(json ? JSONWriter.string(report.json) : report.table)
+            if rules, !json { print(report.ruleTable) }
         }
     }
 }

@@ -10,6 +10,9 @@ extension Glean.Plugins {
             discussion: "Warnings do not change the exit code; an invalid plugin exits with 2.")
         @Argument(help: "Plugin folders (default: the built-in plugins).") var directories: [String] = []
 
+        @Flag(help: "Also print how each rule is prefiltered: what Vectorscan scans for (exactly or approximated) and how far back a match can start.")
+        var prefilter = false
+
         func run() throws {
             let plugins: [Plugin]
             do { plugins = try Catalog.plugins(directories: directories) } catch { fail(with: .plugin(error)) }
@@ -29,9 +32,31 @@ extension Glean.Plugins {
                     }
                 }
             }
+            if prefilter { printPrefilterPlans(plugins: plugins, checked: Set(checked.map(\.id))) }
             let rules = checked.reduce(0) { $0 + $1.rules.count }
             let what = directories.isEmpty ? "built-in plugins" : directories.joined(separator: ", ")
             print("ok: \(what): \(checked.count) plugin\(checked.count == 1 ? "" : "s"), \(rules) rule\(rules == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        }
+    }
+}
+
+extension Glean.Plugins.Check {
+    private func printPrefilterPlans(plugins: [Plugin], checked: Set<String>) {
+        guard VectorscanDatabase.isAvailable else {
+            print("prefilter: glean was built without Vectorscan; PCRE2 scans every rule alone")
+            return
+        }
+        for plan in CandidatePrefilter.plans(for: plugins) where checked.contains(plan.plugin) {
+            let window = plan.maxCost.map { "window \($0) bytes" } ?? "window to the last barrier byte"
+            if let rejection = plan.rejection {
+                print("prefilter: \(plan.plugin).\(plan.rule): PCRE2 alone (\(rejection))")
+                continue
+            }
+            print("prefilter: \(plan.plugin).\(plan.rule): \(window)")
+            for scan in plan.scans {
+                let shown = scan.text.count > 160 ? String(scan.text.prefix(157)) + "..." : scan.text
+                print("  \(scan.exact ? "exact " : "approx") \(shown)")
+            }
         }
     }
 }

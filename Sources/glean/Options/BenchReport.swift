@@ -63,13 +63,50 @@ struct BenchReport {
                    mentions > 0 ? 1e6 * afterMatchingSeconds / mentions : 0),
             String(format: "CPU per MB      %8.2f ms     (process CPU time of a round, median; all threads)", 1000 * cpuPerRound / megabytes),
             String(format: "peak RSS        %8.1f MB", Double(peakRSS) / 1e6),
+            "prefilter       " + prefilterLine,
             "time share (all workers, all rounds):",
         ]
         let total = shares.reduce(0) { $0 + $1.1 }
         for (name, seconds) in shares {
-            lines.append(String(format: "  %-22@ %6.1f%%  %8.3f s", name as NSString, total > 0 ? 100 * seconds / total : 0, seconds))
+            lines.append("  " + Self.padded(name, 24) + String(format: "%6.1f%%  %8.3f s", total > 0 ? 100 * seconds / total : 0, seconds))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Per rule, summed over rounds: the rules that cost most first (prefiltered documents).
+    var ruleCosts: [(name: String, cost: EngineProfile.RuleCost)] {
+        let total = EngineProfile(plugins: bench.engine.plugins.count)
+        for round in rounds { if let profile = round.profile { total.add(profile) } }
+        return total.rules.map { key, cost in
+            let plugin = bench.engine.plugins[key >> 16]
+            return ("\(plugin.id).\(plugin.rules[key & 0xFFFF].manifest.id)", cost)
+        }.sorted { $0.cost.confirmNanos + $0.cost.emitNanos > $1.cost.confirmNanos + $1.cost.emitNanos }
+    }
+
+    var ruleTable: String {
+        let rounds = Double(max(1, self.rounds.count))
+        var lines = ["rules (per round; confirm = PCRE2 in prefilter windows, match = anchored at confirmed starts):",
+                     "  " + Self.padded("rule", 36) + "   confirm     match       ends     starts    window KB"]
+        for (name, cost) in ruleCosts {
+            lines.append("  " + Self.padded(name, 36) + String(format: " %7.1fms %7.1fms %10.0f %10.0f %12.0f",
+                                Double(cost.confirmNanos) / 1e6 / rounds, Double(cost.emitNanos) / 1e6 / rounds,
+                                Double(cost.ends) / rounds, Double(cost.starts) / rounds, Double(cost.windowBytes) / 1e3 / rounds))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `%-Ns` does not pad Swift strings; this does (by characters).
+    static func padded(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+
+    /// Whether Vectorscan ran, and on how many documents it gave up (PCRE2 then scanned alone).
+    var prefilterLine: String {
+        guard bench.engine.prefilter != nil else { return "off (PCRE2 scans alone)" }
+        let total = EngineProfile(plugins: bench.engine.plugins.count)
+        for round in rounds { if let profile = round.profile { total.add(profile) } }
+        let perRound = total.unfilteredDocuments / max(1, rounds.count)
+        return "Vectorscan; \(perRound) of \(bench.documents.count) documents a round past the event budget (PCRE2 alone)"
     }
 
     var json: JSONValue {
