@@ -41,7 +41,7 @@ import Testing
         let top = try plugin(Self.header + "colour: red\nrules:\n  - id: one\n    pattern: 'abc'\n")
         #expect(try failure([top]) == "glean: error: \(top)/manifest.yaml:5:1: error: unknown key 'colour' in the manifest (allowed: description, examples, fragments, id, inferYears, kind, lexicons, linkAcronyms, linkEquivalents, linkShortForms, normalizer, params, priority, rules, version)\n")
         let rule = try plugin(Self.header + "rules:\n  - id: one\n    patern: 'abc'\n")
-        #expect(try failure([rule]) == "glean: error: \(rule)/manifest.yaml:7:5: error: unknown key 'patern' in a rule (allowed: action, examples, flags, id, note, params, pattern, priority, span)\n")
+        #expect(try failure([rule]) == "glean: error: \(rule)/manifest.yaml:7:5: error: unknown key 'patern' in a rule (allowed: action, examples, flags, id, note, params, pattern, prefilter, priority, span)\n")
     }
 
     @Test func missingFieldsAndARepeatedKey() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GleanerCore
 
@@ -54,5 +55,26 @@ import Testing
               - {id: parens, pattern: '\\((?:[^()]|(?R))*\\)'}
               - {id: word, pattern: 'INS \\w+'}
             """, "INS Vikrant (a (nested (group)) here) and INS Kolkata")
+    }
+
+    @Test func prefilterCacheKeepsOnlyTheNewestDatabases() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glean-prune-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let count = PrefilterCache.kept + 6
+        for index in 0..<count {
+            let path = "\(directory)/prefilter-\(index).hsdb"
+            #expect(FileManager.default.createFile(atPath: path, contents: Data([1])))
+            FileManager.default.createFile(atPath: path + ".lock", contents: Data())
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: Double(1_000_000 + index))],
+                                                  ofItemAtPath: path)
+        }
+        FileManager.default.createFile(atPath: "\(directory)/unrelated.txt", contents: Data([2]))
+        // The database just written is kept even when it is not among the newest.
+        PrefilterCache.prune(directory, keeping: "\(directory)/prefilter-0.hsdb")
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: directory))
+        let expected = Set((6..<count).flatMap { ["prefilter-\($0).hsdb", "prefilter-\($0).hsdb.lock"] })
+            .union(["prefilter-0.hsdb", "prefilter-0.hsdb.lock", "unrelated.txt"])
+        #expect(left == expected)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GleanerCore
 
@@ -9,6 +10,17 @@ import Testing
     @Test func unknownKeyNamesFileLineAndColumn() throws {
         let problem = try #require(error("id: x\nversion: \"1\"\nkind: k\nnormalizer: text\nrulez: []\n"))
         #expect(problem.description == "fixture/manifest.yaml:5:1: error: unknown key 'rulez' in the manifest (allowed: description, examples, fragments, id, inferYears, kind, lexicons, linkAcronyms, linkEquivalents, linkShortForms, normalizer, params, priority, rules, version)")
+    }
+
+    @Test func prefilterChoiceIsReadAndCheckedAndScansTheWholePattern() throws {
+        let yaml = "id: x\nversion: \"1\"\nkind: k\nnormalizer: text\nrules:\n  - id: r\n    prefilter: %@\n    pattern: '(?<![a-z])Rs and \\d+'\n"
+        let plugin = try TestPlugins.load(yaml.replacingOccurrences(of: "%@", with: "pattern"))
+        #expect(plugin.rules[0].manifest.prefilter == .pattern)
+        #expect(plugin.prefilterExpressions(rule: 0).map(\.scanText) == [#"Rs and \d+"#])
+        let literal = try TestPlugins.load(yaml.replacingOccurrences(of: "%@", with: "literal"))
+        #expect(literal.prefilterExpressions(rule: 0).map(\.scanText) == [#"Rs\x{20}and\x{20}"#])
+        let problem = try #require(error(yaml.replacingOccurrences(of: "%@", with: "whole")))
+        #expect(problem.message == "prefilter must be 'literal' or 'pattern'")
     }
 
     @Test func malformedYAMLGivesPosition() throws {

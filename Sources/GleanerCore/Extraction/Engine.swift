@@ -24,6 +24,7 @@ public final class Engine: Sendable {
         let vectorscan: VectorscanScratch?
         var unitBounds: [Int] = []
         var starts: [Int] = []
+        var keys: [Int] = []
         /// Set to collect timings (`glean bench`).
         public var profile: EngineProfile?
         init(maxCaptureCount: Int, limits: PCRE2Scratch.Limits, prefilter: CandidatePrefilter?) {
@@ -73,7 +74,7 @@ public final class Engine: Sendable {
                             let ends = CandidateEnds(events: events, bounds: bounds, windows: prefilter.windows,
                                                      base: prefilter.pluginBase[index])
                             plugin.prefilteredCandidates(in: document, bytes: bytes, ends: ends, pluginIndex: index,
-                                                         scratch: scratch.pcre, starts: &scratch.starts,
+                                                         scratch: scratch.pcre, starts: &scratch.starts, keys: &scratch.keys,
                                                          into: &candidates, failures: &failures, profile: profile)
                         }
                     }

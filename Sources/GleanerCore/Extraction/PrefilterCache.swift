@@ -8,7 +8,7 @@ import Foundation
 /// Reading or writing the cache can only fail into compiling.
 ///
 /// Where: `$GLEAN_CACHE_DIR`, else `$XDG_CACHE_HOME/glean`, else `~/.cache/glean`.
-/// `GLEAN_CACHE_DIR=off` turns the cache off.
+/// `GLEAN_CACHE_DIR=off` turns the cache off. Only the newest `kept` databases stay.
 enum PrefilterCache {
     /// Bump when the derivation of expressions or windows changes.
     static let format = "glean-prefilter-6"
@@ -28,7 +28,7 @@ enum PrefilterCache {
         var key = "\(format)\n\(VectorscanDatabase.version)\n"
         for plugin in plugins {
             for rule in plugin.rules {
-                key += "\(rule.manifest.options.rawValue)\t\(rule.expandedPatterns.joined(separator: "\t"))\n"
+                key += "\(rule.manifest.options.rawValue)\t\(rule.manifest.prefilter)\t\(rule.expandedPatterns.joined(separator: "\t"))\n"
             }
         }
         let path = "\(directory)/prefilter-\(SHA256.hex(Array(key.utf8))).hsdb"
@@ -50,7 +50,27 @@ enum PrefilterCache {
             // rename(2) is atomic: a concurrent reader sees the old file or the whole new one.
             if rename(temporary, path) != 0 { unlink(temporary) }
         }
+        prune(directory, keeping: path)
         return compiled
+    }
+
+    /// Databases kept: each edit of a rule set makes a new one (0.1–3 MB), so the oldest go.
+    static let kept = 24
+
+    /// Removes all but the `kept` most recently written databases (and their lock files).
+    static func prune(_ directory: String, keeping current: String) {
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: directory) else { return }
+        let databases = names.filter { $0.hasPrefix("prefilter-") && $0.hasSuffix(".hsdb") }.map { directory + "/" + $0 }
+        guard databases.count > kept else { return }
+        let dated = databases.map { path in
+            (path, (try? manager.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast)
+        }
+        for (path, _) in dated.sorted(by: { $0.1 > $1.1 }).dropFirst(kept) where path != current {
+            // Another process may hold the lock to compile this key again: it rewrites the file.
+            unlink(path)
+            unlink(path + ".lock")
+        }
     }
 
     /// Per unit a line: `w <maxCost or -> <256 class digits> <0|1 no-break space>` or

@@ -24,7 +24,8 @@ struct PrefilterExpression {
     let elastic: ScalarSet
 
     /// `extended`: the pattern is in PCRE2's extended mode; the text made from it is not.
-    init(_ pattern: String, extended: Bool = false, caseless: Bool = false, whole: Bool = false) {
+    /// `literalFactor: false` scans the whole rewritten pattern even when it has a literal.
+    init(_ pattern: String, extended: Bool = false, caseless: Bool = false, literalFactor: Bool = true) {
         var scalars = Array(pattern.unicodeScalars)
         if extended || pattern.hasPrefix("(?x)") {
             // A pattern that turns extended mode off inside is compiled as written, unbounded.
@@ -47,8 +48,8 @@ struct PrefilterExpression {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: rewritten)
         text = String(view)
-        var (best, items) = Self.factor(rewritten, caseless: caseless)
-        if whole { best = ("", 0, nil) }
+        let (found, items) = Self.factor(rewritten, caseless: caseless)
+        let best: Factor = literalFactor ? found : ("", 0, nil)
         scanText = best.length >= Self.factorLiteral ? best.text : text
         let whole = Self.collapse(rewritten, caseless: caseless)
         elastic = whole.1
@@ -62,7 +63,8 @@ struct PrefilterExpression {
     }
 
     /// Literal characters a factor must have to be scanned for instead of the pattern (a
-    /// character rare in running text, `$`, `₹`, counts twice).
+    /// character rare in running text, `$`, `₹`, counts twice). Two letters (`Rs`, `19`) end
+    /// a word every few dozen bytes of English: the pattern itself is the better scan.
     static let factorLiteral = 3
 
     /// The longest literal (an alternation of literals) that every match contains.

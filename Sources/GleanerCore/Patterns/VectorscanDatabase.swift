@@ -26,7 +26,7 @@ public final class VectorscanDatabase: @unchecked Sendable {
         // Exact where Vectorscan runs the expression as written: it then reports only ends of
         // real matches of it. Prefilter mode (an approximation that may report many more) is
         // kept for the rest.
-        var exact: [Bool] = expressions.map { getenv("GLEAN_APPROX") == nil && Self.accepts(Self.text($0), flags: Self.flags($0.options, exact: true)) }
+        var exact: [Bool] = expressions.map { Self.accepts(Self.text($0), flags: Self.flags($0.options, exact: true)) }
         var coverage: [Coverage] = expressions.map { expression in
             var info: UnsafeMutablePointer<hs_expr_info_t>?
             var error: UnsafeMutablePointer<hs_compile_error_t>?

@@ -61,7 +61,7 @@ struct ManifestReader {
     private func rule(_ node: Node) throws(PluginError) -> RuleManifest {
         let map = try mapping(node, "a rule",
                               allowed: ["id", "pattern", "flags", "span", "action", "priority", "params",
-                                        "examples", "note"])
+                                        "prefilter", "examples", "note"])
         let id = try requiredString(map, "id", in: node)
         var options: PatternOptions = []
         if let flags = map["flags"] {
@@ -83,6 +83,13 @@ struct ManifestReader {
             }
             action = parsed
         }
+        var prefilter = RuleManifest.Prefilter.literal
+        if let prefilterNode = map["prefilter"] {
+            guard let text = prefilterNode.string, let parsed = RuleManifest.Prefilter(rawValue: text) else {
+                throw error(at: prefilterNode, "prefilter must be 'literal' or 'pattern'")
+            }
+            prefilter = parsed
+        }
         let examples = try map["examples"].map { node throws(PluginError) in
             try sequence(node, "examples").map { item throws(PluginError) in try example(item, rule: id) }
         } ?? []
@@ -94,6 +101,7 @@ struct ManifestReader {
             action: action,
             priority: try optionalInt(map, "priority") ?? 0,
             params: try stringMap(map["params"], "params"),
+            prefilter: prefilter,
             examples: examples,
             line: node.mark?.line ?? 0)
     }

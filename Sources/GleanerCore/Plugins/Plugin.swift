@@ -1,4 +1,3 @@
-import Glibc
 /// A loaded, compiled plugin: its manifest, one scan pattern (every rule in one alternation,
 /// to find where any rule can start) and one anchored pattern per rule, plus its normalizer.
 /// Immutable and shared by every thread.
@@ -185,66 +184,93 @@ public final class Plugin: Sendable {
     }
 
     /// The same results as `candidates(in:...)`, with PCRE2 searching only the windows where
-    /// the prefilter saw a possible match end: for each rule, every start where it matches;
-    /// then each (start, rule) in order, exactly as the scan would have visited them.
+    /// the prefilter saw a possible match end. The search that finds a start has matched there
+    /// exactly as the anchored pattern would, so a one-pattern rule's candidate is built from
+    /// that match at once; a rule split over several patterns collects its starts and runs
+    /// them anchored (the longest variant wins). Candidates are then put in (start, rule)
+    /// order, the order the scan visits them in.
     func prefilteredCandidates(in document: Document, bytes: UnsafeBufferPointer<UInt8>, ends: CandidateEnds,
-                               pluginIndex: Int, scratch: PCRE2Scratch, starts: inout [Int],
+                               pluginIndex: Int, scratch: PCRE2Scratch, starts: inout [Int], keys: inout [Int],
                                into output: inout [Candidate], failures: inout [String], profile: EngineProfile? = nil) {
         var failedRules = Set<Int>()
-        // (start << 16 | rule): sorting orders by start, then rule, as the scan visits them.
+        let firstCandidate = output.count
+        // Per candidate appended: start << 16 | rule.
+        keys.removeAll(keepingCapacity: true)
+        // (start << 16 | rule) of split rules, run anchored afterwards.
         starts.removeAll(keepingCapacity: true)
         for (index, rule) in rules.enumerated() {
             let first = starts.count
+            let firstOfRule = output.count
             let started = profile == nil ? 0 : EngineProfile.now()
+            let normalizing = profile?.normalizeNanos[pluginIndex] ?? 0
             var searched = 0
+            var found = 0
             for variant in rule.windowed.indices {
                 do {
                     try Self.confirm(rule.windowed[variant], ends: ends.ends(index), window: ends.window(index),
-                                     rule: index, bytes: bytes, scratch: scratch, into: &starts, searched: &searched)
+                                     bytes: bytes, scratch: scratch, searched: &searched) { start in
+                        found += 1
+                        if rule.windowed.count > 1 {
+                            starts.append(start << 16 | index)
+                        } else if emitMatched(rule: index, variant: 0, in: document, bytes: bytes, pluginIndex: pluginIndex,
+                                              scratch: scratch, into: &output, profile: profile) {
+                            keys.append(start << 16 | index)
+                        }
+                    }
                 } catch {
                     // A search the match limit stopped: the rule fails for this document.
                     failedRules.insert(index)
                     failures.append("rule '\(id).\(rule.manifest.id)': \(error.message) while confirming candidates")
                 }
             }
-            if rule.windowed.count > 1 {
+            if failedRules.contains(index) {
+                output.removeSubrange(firstOfRule...)
+                keys.removeSubrange((firstOfRule - firstCandidate)...)
+                starts.removeSubrange(first...)
+            } else if rule.windowed.count > 1 {
                 // Variants of a split rule may start at the same place: visit each start once.
                 let unique = Set(starts[first...]).sorted()
                 starts.replaceSubrange(first..., with: unique)
             }
             if let profile {
+                let spent = EngineProfile.now() - started - (profile.normalizeNanos[pluginIndex] - normalizing)
                 profile.rules[pluginIndex << 16 | index, default: .init()].add(.init(
-                    confirmNanos: EngineProfile.now() - started, ends: ends.ends(index).count,
-                    starts: starts.count - first, windowBytes: searched))
+                    confirmNanos: spent, ends: ends.ends(index).count, starts: found, windowBytes: searched))
             }
         }
-        starts.sort()
         for packed in starts {
             let index = packed & 0xFFFF
             guard !failedRules.contains(index) else { continue }
             let started = profile == nil ? 0 : EngineProfile.now()
             let normalizing = profile?.normalizeNanos[pluginIndex] ?? 0
+            let before = output.count
             emit(rule: index, at: packed >> 16, in: document, bytes: bytes, pluginIndex: pluginIndex, scratch: scratch,
                  into: &output, failedRules: &failedRules, failures: &failures, profile: profile)
+            if output.count > before { keys.append(packed) }
             if let profile {
                 let spent = EngineProfile.now() - started - (profile.normalizeNanos[pluginIndex] - normalizing)
                 profile.rules[pluginIndex << 16 | index, default: .init()].emitNanos += spent
             }
         }
+        // Keys are distinct (one candidate per start and rule): the order is fully determined.
+        guard zip(keys, keys.dropFirst()).contains(where: { $0 > $1 }) else { return }
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        let unsorted = Array(output[firstCandidate...])
+        for (position, index) in order.enumerated() { output[firstCandidate + position] = unsorted[index] }
     }
 
-    /// Appends `start << 16 | rule` for every start where `regex` matches, searching only where
-    /// a match can end at one of `ends` (`CandidateWindow` says how far before an end it can
-    /// start; nil: everywhere). Windows that overlap are searched as one.
+    /// Calls `found` with each start where `regex` matches (the match left in `scratch`),
+    /// searching only where a match can end at one of `ends` (`CandidateWindow` says how far
+    /// before an end it can start; nil: everywhere). Windows that overlap are searched as one.
     private static func confirm(_ regex: PCRE2Regex, ends: Slice<UnsafeBufferPointer<UInt64>>,
-                                window: CandidateWindow?, rule: Int, bytes: UnsafeBufferPointer<UInt8>,
-                                scratch: PCRE2Scratch, into starts: inout [Int], searched bytesSearched: inout Int) throws(PatternMatchError) {
+                                window: CandidateWindow?, bytes: UnsafeBufferPointer<UInt8>, scratch: PCRE2Scratch,
+                                searched bytesSearched: inout Int, found: (Int) -> Void) throws(PatternMatchError) {
         func search(from: Int, through last: Int) throws(PatternMatchError) {
             bytesSearched += last - from
             var offset = from
             while offset < bytes.count, try regex.firstMatch(in: bytes, from: offset, startingBy: last, scratch: scratch),
                   let start = scratch.range(0)?.lowerBound {
-                starts.append(start << 16 | rule)
+                found(start)
                 offset = nextCharacter(after: start, in: bytes)
             }
         }
@@ -283,44 +309,54 @@ public final class Plugin: Sendable {
     private func emit(rule index: Int, at start: Int, in document: Document, bytes: UnsafeBufferPointer<UInt8>,
                       pluginIndex: Int, scratch: PCRE2Scratch, into output: inout [Candidate],
                       failedRules: inout Set<Int>, failures: inout [String], profile: EngineProfile?) {
-        let rule = rules[index]
         do {
-            guard let variant = try longestVariant(of: rule, at: start, in: bytes, scratch: scratch),
-                  let whole = scratch.range(0) else { return }
-            let span = rule.spanGroups[variant].flatMap { scratch.range($0) } ?? whole
-            guard !span.isEmpty else { return }
-            if rule.manifest.action == .block {
-                output.append(Candidate(plugin: pluginIndex, rule: index, bytes: span, value: nil))
-                return
-            }
-            let match = RuleMatch(bytes: bytes, span: span, rule: rule.manifest, document: document,
-                                  pattern: rule.anchored[variant], scratch: scratch)
-            let normalizing = profile == nil ? 0 : EngineProfile.now()
-            let normalized = normalizer.normalize(match)
-            if let profile {
-                let spent = EngineProfile.now() - normalizing
-                profile.normalizeNanos[pluginIndex] += spent
-                profile.matchNanos[pluginIndex] &-= spent
-            }
-            if let normalized {
-                output.append(Candidate(plugin: pluginIndex, rule: index, bytes: span,
-                                        value: normalized.value, inferred: normalized.inferred))
-            }
+            guard let variant = try longestVariant(of: rules[index], at: start, in: bytes, scratch: scratch) else { return }
+            emitMatched(rule: index, variant: variant, in: document, bytes: bytes, pluginIndex: pluginIndex, scratch: scratch,
+                        into: &output, profile: profile)
         } catch {
             failedRules.insert(index)
-            failures.append("rule '\(id).\(rule.manifest.id)': \(error.message) at byte \(start)")
+            failures.append("rule '\(id).\(rules[index].manifest.id)': \(error.message) at byte \(start)")
         }
+    }
+
+    /// Appends the candidate of the match of rule `index` (pattern `variant`) left in
+    /// `scratch`, if it has one. True when it appended.
+    @discardableResult
+    private func emitMatched(rule index: Int, variant: Int, in document: Document, bytes: UnsafeBufferPointer<UInt8>,
+                             pluginIndex: Int, scratch: PCRE2Scratch, into output: inout [Candidate],
+                             profile: EngineProfile?) -> Bool {
+        let rule = rules[index]
+        guard let whole = scratch.range(0) else { return false }
+        let span = rule.spanGroups[variant].flatMap { scratch.range($0) } ?? whole
+        guard !span.isEmpty else { return false }
+        if rule.manifest.action == .block {
+            output.append(Candidate(plugin: pluginIndex, rule: index, bytes: span, value: nil))
+            return true
+        }
+        let match = RuleMatch(bytes: bytes, span: span, rule: rule.manifest, document: document,
+                              pattern: rule.anchored[variant], scratch: scratch)
+        let normalizing = profile == nil ? 0 : EngineProfile.now()
+        let normalized = normalizer.normalize(match)
+        if let profile {
+            let spent = EngineProfile.now() - normalizing
+            profile.normalizeNanos[pluginIndex] += spent
+            profile.matchNanos[pluginIndex] &-= spent
+        }
+        guard let normalized else { return false }
+        output.append(Candidate(plugin: pluginIndex, rule: index, bytes: span,
+                                value: normalized.value, inferred: normalized.inferred))
+        return true
     }
 
     /// The prefilter's expressions for one rule: its pattern rewritten for Vectorscan, or, when
     /// that is longer than Vectorscan takes, the pattern re-expanded over 2, 4, 8 ... parts of
     /// its largest lexicon (together they match wherever the rule does).
-    nonisolated(unsafe) static let wholeRules: Set<String> = Set((getenv("GLEAN_WHOLE").map { String(cString: $0) } ?? "").split(separator: ",").map(String.init))
     func prefilterExpressions(rule index: Int) -> [PrefilterExpression] {
         let rule = rules[index]
         let options = rule.manifest.options
         func expressions(_ patterns: [String]) -> [PrefilterExpression] {
-            patterns.map { PrefilterExpression($0, extended: options.contains(.extended), caseless: options.contains(.caseless), whole: Self.wholeRules.contains("\(manifest.id).\(rule.manifest.id)") || Self.wholeRules.contains("all")) }
+            patterns.map { PrefilterExpression($0, extended: options.contains(.extended), caseless: options.contains(.caseless),
+                                               literalFactor: rule.manifest.prefilter == .literal) }
         }
         let whole = expressions(rule.expandedPatterns)
         guard whole.contains(where: { $0.text.utf8.count > VectorscanDatabase.maxPatternLength }) else { return whole }

@@ -55,8 +55,19 @@ public struct RuleManifest: Sendable {
     /// Breaks ties between candidates of the same length and start within a plugin.
     public var priority: Int
     public var params: [String: String]
+    /// What the Vectorscan prefilter scans for this rule (see docs/manifest-format.md).
+    public var prefilter: Prefilter = .literal
     public var examples: [ExampleManifest]
     public var line: Int
+
+    public enum Prefilter: String, Sendable {
+        /// The longest literal every match contains, when it has three characters or more
+        /// (else the pattern): the fastest scan, unless the literal is a common word.
+        case literal
+        /// The whole pattern, lookarounds dropped: fewer candidates for rules whose literals
+        /// are common words (`and`, `India`), at some cost to the scan.
+        case pattern
+    }
 }
 
 /// An example: text with the expected mentions marked `⟦…⟧`, and optionally their values in
