@@ -35,7 +35,7 @@ extension Glean {
         @Flag(help: "Match once, then time only what follows matching in every round (merge, records, hashes, JSON Lines written).")
         var afterMatching = false
 
-        @Flag(help: "Also print what each rule costs (PCRE2 time in prefilter windows and at confirmed starts, candidate counts).")
+        @Flag(help: "Also print what each rule costs: PCRE2 time in prefilter windows, candidate ends, confirmed starts, bytes searched.")
         var rules = false
 
         @OptionGroup var options: ExtractionOptions

@@ -85,7 +85,7 @@ struct BenchReport {
 
     var ruleTable: String {
         let rounds = Double(max(1, self.rounds.count))
-        var lines = ["rules (per round; confirm = PCRE2 in prefilter windows, match = anchored at confirmed starts):",
+        var lines = ["rules (per round; confirm = PCRE2 in prefilter windows, candidates built; match = anchored runs of rules split over several patterns):",
                      "  " + Self.padded("rule", 36) + "   confirm     match       ends     starts    window KB"]
         for (name, cost) in ruleCosts {
             lines.append("  " + Self.padded(name, 36) + String(format: " %7.1fms %7.1fms %10.0f %10.0f %12.0f",
