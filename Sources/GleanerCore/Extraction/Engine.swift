@@ -25,6 +25,7 @@ public final class Engine: Sendable {
         var unitBounds: [Int] = []
         var starts: [Int] = []
         var keys: [Int] = []
+        var spans: [Int] = []
         /// Set to collect timings (`glean bench`).
         public var profile: EngineProfile?
         init(maxCaptureCount: Int, limits: PCRE2Scratch.Limits, prefilter: CandidatePrefilter?) {
@@ -75,6 +76,7 @@ public final class Engine: Sendable {
                                                      base: prefilter.pluginBase[index])
                             plugin.prefilteredCandidates(in: document, bytes: bytes, ends: ends, pluginIndex: index,
                                                          scratch: scratch.pcre, starts: &scratch.starts, keys: &scratch.keys,
+                                                         spans: &scratch.spans,
                                                          into: &candidates, failures: &failures, profile: profile)
                         }
                     }

@@ -11,7 +11,9 @@ public final class Plugin: Sendable {
     let scans: [(regex: PCRE2Regex, rules: [Int])]
     let normalizer: any Normalizer
 
-    public struct CompiledRule: Sendable {
+    /// A class, not a struct: the hot path reads rules per candidate, and copying a struct of
+    /// this many references costs a retain and release of each.
+    public final class CompiledRule: Sendable {
         public let manifest: RuleManifest
         /// The rule after `{fragment}` and `{@lexicon}` expansion: one pattern, or several when
         /// a lexicon is too large for one PCRE2 pattern.
@@ -21,6 +23,15 @@ public final class Plugin: Sendable {
         let windowed: [PCRE2Regex]
         let spanGroups: [Int?]
         var groupNumbers: [String: Int] { anchored[0].groupNumbers }
+
+        init(manifest: RuleManifest, expandedPatterns: [String], anchored: [PCRE2Regex], windowed: [PCRE2Regex],
+             spanGroups: [Int?]) {
+            self.manifest = manifest
+            self.expandedPatterns = expandedPatterns
+            self.anchored = anchored
+            self.windowed = windowed
+            self.spanGroups = spanGroups
+        }
     }
 
     public var id: String { manifest.id }
@@ -190,7 +201,7 @@ public final class Plugin: Sendable {
     /// them anchored (the longest variant wins). Candidates are then put in (start, rule)
     /// order, the order the scan visits them in.
     func prefilteredCandidates(in document: Document, bytes: UnsafeBufferPointer<UInt8>, ends: CandidateEnds,
-                               pluginIndex: Int, scratch: PCRE2Scratch, starts: inout [Int], keys: inout [Int],
+                               pluginIndex: Int, scratch: PCRE2Scratch, starts: inout [Int], keys: inout [Int], spans: inout [Int],
                                into output: inout [Candidate], failures: inout [String], profile: EngineProfile? = nil) {
         var failedRules = Set<Int>()
         let firstCandidate = output.count
@@ -205,10 +216,13 @@ public final class Plugin: Sendable {
             let normalizing = profile?.normalizeNanos[pluginIndex] ?? 0
             var searched = 0
             var found = 0
+            // The same spans for every pattern of the rule.
+            spans.removeAll(keepingCapacity: true)
+            Self.spans(before: ends.ends(index), window: ends.window(index), bytes: bytes, into: &spans)
             for variant in rule.windowed.indices {
                 do {
-                    try Self.confirm(rule.windowed[variant], ends: ends.ends(index), window: ends.window(index),
-                                     bytes: bytes, scratch: scratch, searched: &searched) { start in
+                    try Self.confirm(rule.windowed[variant], spans: spans, bytes: bytes, scratch: scratch,
+                                     searched: &searched) { start in
                         found += 1
                         if rule.windowed.count > 1 {
                             starts.append(start << 16 | index)
@@ -259,26 +273,17 @@ public final class Plugin: Sendable {
         for (position, index) in order.enumerated() { output[firstCandidate + position] = unsorted[index] }
     }
 
-    /// Calls `found` with each start where `regex` matches (the match left in `scratch`),
-    /// searching only where a match can end at one of `ends` (`CandidateWindow` says how far
-    /// before an end it can start; nil: everywhere). Windows that overlap are searched as one.
-    private static func confirm(_ regex: PCRE2Regex, ends: Slice<UnsafeBufferPointer<UInt64>>,
-                                window: CandidateWindow?, bytes: UnsafeBufferPointer<UInt8>, scratch: PCRE2Scratch,
-                                searched bytesSearched: inout Int, found: (Int) -> Void) throws(PatternMatchError) {
-        func search(from: Int, through last: Int) throws(PatternMatchError) {
-            bytesSearched += last - from
-            var offset = from
-            while offset < bytes.count, try regex.firstMatch(in: bytes, from: offset, startingBy: last, scratch: scratch),
-                  let start = scratch.range(0)?.lowerBound {
-                found(start)
-                offset = nextCharacter(after: start, in: bytes)
-            }
-        }
+    /// Where to search for the starts of matches that may end at `ends`: appends (from, through)
+    /// pairs to `spans`, ascending and disjoint (windows that overlap are one span).
+    /// `CandidateWindow` says how far before an end a match can start; nil: anywhere.
+    private static func spans(before ends: Slice<UnsafeBufferPointer<UInt64>>, window: CandidateWindow?,
+                              bytes: UnsafeBufferPointer<UInt8>, into spans: inout [Int]) {
         guard let window else {
-            try search(from: 0, through: bytes.count)
+            spans.append(0)
+            spans.append(bytes.count)
             return
         }
-        var searched = 0  // every start below this is done (a character boundary)
+        var searched = 0  // every start below this is covered (a character boundary)
         var index = ends.startIndex
         while index < ends.endIndex {
             let end = Int(truncatingIfNeeded: ends[index] & 0xFFFF_FFFF)
@@ -293,8 +298,27 @@ public final class Plugin: Sendable {
                 last = max(last, next)
                 index += 1
             }
-            try search(from: from, through: last)
+            spans.append(from)
+            spans.append(last)
             searched = nextCharacter(after: last, in: bytes)
+        }
+    }
+
+    /// Calls `found` with each start in `spans` where `regex` matches (the match left in
+    /// `scratch`).
+    private static func confirm(_ regex: PCRE2Regex, spans: [Int], bytes: UnsafeBufferPointer<UInt8>, scratch: PCRE2Scratch,
+                                searched: inout Int, found: (Int) -> Void) throws(PatternMatchError) {
+        var pair = 0
+        while pair + 1 < spans.count {
+            let from = spans[pair], last = spans[pair + 1]
+            pair += 2
+            searched += last - from
+            var offset = from
+            while offset < bytes.count, try regex.firstMatch(in: bytes, from: offset, startingBy: last, scratch: scratch),
+                  let start = scratch.range(0)?.lowerBound {
+                found(start)
+                offset = nextCharacter(after: start, in: bytes)
+            }
         }
     }
 
