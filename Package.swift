@@ -91,6 +91,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "GleanerStoreTests", dependencies: ["GleanerStore", "GleanerCore"]),
-        .testTarget(name: "CLITests", dependencies: ["GleanerCore", "GleanerStore"]),
+        // Fixtures are read from the repository by path (the tests run glean on them).
+        .testTarget(name: "CLITests", dependencies: ["GleanerCore", "GleanerStore"], exclude: ["Fixtures"]),
     ]
 )

@@ -200,6 +200,13 @@ enum AlternationFactoring {
             if peek() == "?" {
                 position += 1
                 guard let kind = peek() else { return nil }
+                // Subroutine call or recursion ((?&name), (?R), (?1), (?+1), (?-1)): no inside.
+                let followedByDigit = peek(1).map { ("0"..."9").contains($0) } ?? false
+                if "&R+".unicodeScalars.contains(kind) || ("0"..."9").contains(kind) || (kind == "-" && followedByDigit) {
+                    guard let end = scalars[position...].firstIndex(of: ")") else { return nil }
+                    position = end + 1
+                    return Atom(text: text(start..<position))
+                }
                 switch kind {
                 case ":", "=", "!", ">":
                     position += 1
@@ -228,11 +235,6 @@ enum AlternationFactoring {
                     else { return nil }
                     position = end + 1
                     factorsInside = false
-                case "&", "R", "0"..."9", "+", "-" where peek(1).map({ ("0"..."9").contains($0) }) ?? false:
-                    // Subroutine call or recursion: no inside.
-                    guard let end = scalars[position...].firstIndex(of: ")") else { return nil }
-                    position = end + 1
-                    return Atom(text: text(start..<position))
                 default:
                     // Options: (?i) sets them for what follows; (?i:...) scopes them.
                     var cursor = position
