@@ -65,11 +65,11 @@ import Testing
         for index in 0..<count {
             let path = "\(directory)/prefilter-\(index).hsdb"
             #expect(FileManager.default.createFile(atPath: path, contents: Data([1])))
-            FileManager.default.createFile(atPath: path + ".lock", contents: Data())
+            _ = FileManager.default.createFile(atPath: path + ".lock", contents: Data())
             try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: Double(1_000_000 + index))],
                                                   ofItemAtPath: path)
         }
-        FileManager.default.createFile(atPath: "\(directory)/unrelated.txt", contents: Data([2]))
+        _ = FileManager.default.createFile(atPath: "\(directory)/unrelated.txt", contents: Data([2]))
         // The database just written is kept even when it is not among the newest.
         PrefilterCache.prune(directory, keeping: "\(directory)/prefilter-0.hsdb")
         let left = Set(try FileManager.default.contentsOfDirectory(atPath: directory))

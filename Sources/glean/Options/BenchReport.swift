@@ -31,7 +31,7 @@ struct BenchReport {
 
     /// Seconds per stage and per plugin, summed over rounds (CPU time of all workers).
     var shares: [(String, Double)] {
-        var total = EngineProfile(plugins: bench.engine.plugins.count)
+        let total = EngineProfile(plugins: bench.engine.plugins.count)
         var write: UInt64 = 0
         for round in rounds {
             if let profile = round.profile { total.add(profile) }
