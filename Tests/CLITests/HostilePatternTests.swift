@@ -8,31 +8,26 @@ import Testing
 /// apply (PCRE2Scratch.Limits); both are pinned here, for PCRE2 scanning alone and behind the
 /// Vectorscan prefilter (which usually keeps such a pattern from running where it cannot match).
 @Suite(.timeLimit(.minutes(2))) struct HostilePatternTests {
-    static let hostile = """
-        id: hostile
-        version: "1"
-        kind: thing
-        normalizer: text
-        rules:
-          - id: nested
-            pattern: '(a+)+b'
-          - id: words
-            flags: [multiline]
-            pattern: '^(\\w+\\s?)+$'
-          - id: ship
-            pattern: 'INS [A-Z][a-z]+'
-        """
-    static let deep = """
-        id: deep
-        version: "1"
-        kind: thing
-        normalizer: text
-        rules:
-          - id: parens
-            pattern: '\\((?:[^()]|(?R))*\\)'
-          - id: ship
-            pattern: 'INS [A-Z][a-z]+'
-        """
+    /// A manifest of kind `thing` with the `text` normalizer and these rules (YAML list items).
+    static func manifest(_ id: String, rules: String) -> String {
+        "id: \(id)\nversion: \"1\"\nkind: thing\nnormalizer: text\nrules:\n" + rules
+    }
+
+    static let hostile = manifest("hostile", rules: """
+        - id: nested
+          pattern: '(a+)+b'
+        - id: words
+          flags: [multiline]
+          pattern: '^(\\w+\\s?)+$'
+        - id: ship
+          pattern: 'INS [A-Z][a-z]+'
+        """)
+    static let deep = manifest("deep", rules: """
+        - id: parens
+          pattern: '\\((?:[^()]|(?R))*\\)'
+        - id: ship
+          pattern: 'INS [A-Z][a-z]+'
+        """)
 
     func load(_ yaml: String) throws -> Plugin {
         try PluginLoader(normalizers: []).load(PluginBundle(origin: "fixture", files: ["manifest.yaml": Array(yaml.utf8)]))
@@ -87,17 +82,12 @@ import Testing
     @Test func behindThePrefilterTheMatchLimitStopsOnlyTheHostileRule() throws {
         // Vectorscan ignores the lookahead, so PCRE2 is asked to confirm the candidate and
         // backtracks through every split of the a's.
-        let yaml = """
-            id: hostile
-            version: "1"
-            kind: thing
-            normalizer: text
-            rules:
-              - id: nested
-                pattern: '(a+)+(?=c)b'
-              - id: ship
-                pattern: 'INS [A-Z][a-z]+'
-            """
+        let yaml = Self.manifest("hostile", rules: """
+            - id: nested
+              pattern: '(a+)+(?=c)b'
+            - id: ship
+              pattern: 'INS [A-Z][a-z]+'
+            """)
         let result = try extract(String(repeating: "a", count: 30) + "b INS Vikrant", yaml, limits: .init(matchLimit: 1000),
                                  prefilter: true)
         #expect(result.ruleFailures == ["rule 'hostile.nested': match limit exceeded while confirming candidates"])

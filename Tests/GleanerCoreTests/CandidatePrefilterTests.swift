@@ -18,43 +18,28 @@ import Testing
 
     @Test func aDocumentWithTooManyCandidatesIsScannedByPCRE2Alone() throws {
         // Five rules that may end at every byte: more events than the budget per byte.
-        try compare("""
-            id: dense
-            version: "1"
-            kind: thing
-            normalizer: text
-            rules:
-              - {id: a, pattern: '\\w'}
-              - {id: b, pattern: '\\w\\w'}
-              - {id: c, pattern: '[a-z]'}
-              - {id: d, pattern: '[a-z]{2}'}
-              - {id: e, pattern: '\\w{3}'}
-            """, "every byte here may end a match of every rule")
+        try compare(TestPlugins.manifest("dense", rules: """
+                - {id: a, pattern: '\\w'}
+                - {id: b, pattern: '\\w\\w'}
+                - {id: c, pattern: '[a-z]'}
+                - {id: d, pattern: '[a-z]{2}'}
+                - {id: e, pattern: '\\w{3}'}
+                """), "every byte here may end a match of every rule")
     }
 
     @Test func caselessTextBeyondASCIIIsFound() throws {
-        try compare("""
-            id: accords
-            version: "1"
-            kind: thing
-            normalizer: text
-            rules:
-              - {id: inline, pattern: '(?i)élysée accord'}
-              - {id: group, pattern: '(?i:traité) de \\w+'}
-              - {id: flag, flags: [caseless], pattern: 'ÉLYSÉE TREATY'}
-            """, "The ÉLYSÉE ACCORD, the Traité de Rome and the élysée treaty; TRAITÉ DE Paris.")
+        try compare(TestPlugins.manifest("accords", rules: """
+                - {id: inline, pattern: '(?i)élysée accord'}
+                - {id: group, pattern: '(?i:traité) de \\w+'}
+                - {id: flag, flags: [caseless], pattern: 'ÉLYSÉE TREATY'}
+                """), "The ÉLYSÉE ACCORD, the Traité de Rome and the élysée treaty; TRAITÉ DE Paris.")
     }
 
     @Test func ruleVectorscanCannotCompileIsScannedByPCRE2Alone() throws {
-        try compare("""
-            id: nested
-            version: "1"
-            kind: thing
-            normalizer: text
-            rules:
-              - {id: parens, pattern: '\\((?:[^()]|(?R))*\\)'}
-              - {id: word, pattern: 'INS \\w+'}
-            """, "INS Vikrant (a (nested (group)) here) and INS Kolkata")
+        try compare(TestPlugins.manifest("nested", rules: """
+                - {id: parens, pattern: '\\((?:[^()]|(?R))*\\)'}
+                - {id: word, pattern: 'INS \\w+'}
+                """), "INS Vikrant (a (nested (group)) here) and INS Kolkata")
     }
 
     @Test func prefilterCacheKeepsOnlyTheNewestDatabases() throws {

@@ -8,6 +8,11 @@ enum TestPlugins {
         return try PluginLoader(normalizers: []).load(PluginBundle(origin: "fixture", files: bundle))
     }
 
+    /// A manifest of kind `thing` with the `text` normalizer and these rules (YAML list items).
+    static func manifest(_ id: String, rules: String) -> String {
+        "id: \(id)\nversion: \"1\"\nkind: thing\nnormalizer: text\nrules:\n" + rules
+    }
+
     static func extract(_ text: String, plugins: [Plugin]) -> Engine.Result {
         let engine = Engine(plugins: plugins)
         return engine.extract(Document(id: "t", source: "test", text: text), scratch: engine.makeScratch())

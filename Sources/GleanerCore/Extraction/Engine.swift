@@ -23,9 +23,7 @@ public final class Engine: Sendable {
         let pcre: PCRE2Scratch
         let vectorscan: VectorscanScratch?
         var unitBounds: [Int] = []
-        var starts: [Int] = []
-        var keys: [Int] = []
-        var spans: [Int] = []
+        var buffers = Plugin.PrefilterBuffers()
         /// Set to collect timings (`glean bench`).
         public var profile: EngineProfile?
         init(maxCaptureCount: Int, limits: PCRE2Scratch.Limits, prefilter: CandidatePrefilter?) {
@@ -75,8 +73,7 @@ public final class Engine: Sendable {
                             let ends = CandidateEnds(events: events, bounds: bounds, windows: prefilter.windows,
                                                      base: prefilter.pluginBase[index])
                             plugin.prefilteredCandidates(in: document, bytes: bytes, ends: ends, pluginIndex: index,
-                                                         scratch: scratch.pcre, starts: &scratch.starts, keys: &scratch.keys,
-                                                         spans: &scratch.spans,
+                                                         scratch: scratch.pcre, buffers: &scratch.buffers,
                                                          into: &candidates, failures: &failures, profile: profile)
                         }
                     }

@@ -26,21 +26,17 @@ public final class VectorscanDatabase: @unchecked Sendable {
         // Exact where Vectorscan runs the expression as written: it then reports only ends of
         // real matches of it. Prefilter mode (an approximation that may report many more) is
         // kept for the rest.
-        var exact: [Bool] = expressions.map { Self.accepts(Self.text($0), flags: Self.flags($0.options, exact: true)) }
+        var exact: [Bool] = expressions.map { expression in
+            if case .success = Self.maxWidth(Self.text(expression), flags: Self.flags(expression.options, exact: true)) { true } else { false }
+        }
         var coverage: [Coverage] = expressions.map { expression in
-            var info: UnsafeMutablePointer<hs_expr_info_t>?
-            var error: UnsafeMutablePointer<hs_compile_error_t>?
-            let rc = hs_expression_info(Self.text(expression), Self.flags(expression.options), &info, &error)
-            defer {
-                free(info)
-                if let error { hs_free_compile_error(error) }
+            let flags = Self.flags(expression.options)
+            if case .failure(let refusal) = Self.maxWidth(Self.text(expression), flags: flags) {
+                return .rejected(reason: refusal.message)
             }
-            guard rc == HS_SUCCESS, info != nil else {
-                return .rejected(reason: error.map { String(cString: $0.pointee.message) } ?? "error \(rc)")
-            }
-            guard let width = expression.widthPattern.flatMap({ Self.maxWidth(of: $0, options: expression.options) }) else {
-                return .unbounded
-            }
+            guard let pattern = expression.widthPattern,
+                  case .success(let width?) = Self.maxWidth(Self.text(Expression(pattern: pattern, options: expression.options)), flags: flags)
+            else { return .unbounded }
             return .bounded(maxBytes: width)
         }
         // Compile the accepted ones together; an expression the full compile refuses (too large,
@@ -98,32 +94,27 @@ public final class VectorscanDatabase: @unchecked Sendable {
     /// Whether glean was built with Vectorscan.
     public static let isAvailable = true
 
-    /// The longest match of `pattern` in bytes; nil when unbounded or not understood.
-    private static func maxWidth(of pattern: String, options: PatternOptions) -> Int? {
-        var info: UnsafeMutablePointer<hs_expr_info_t>?
-        var error: UnsafeMutablePointer<hs_compile_error_t>?
-        let text = options.contains(.extended) ? "(?x)" + pattern : pattern
-        let rc = hs_expression_info(text, flags(options), &info, &error)
-        defer {
-            free(info)
-            if let error { hs_free_compile_error(error) }
-        }
-        guard rc == HS_SUCCESS, let info, info.pointee.max_width != UInt32.max else { return nil }
-        return Int(info.pointee.max_width)
-    }
-
     /// `(?x)` is the only option Vectorscan takes inline rather than as a flag.
     private static func text(_ expression: Expression) -> String {
         expression.options.contains(.extended) ? "(?x)" + expression.pattern : expression.pattern
     }
 
-    private static func accepts(_ text: String, flags: UInt32) -> Bool {
+    struct Refusal: Error { let message: String }
+
+    /// What Vectorscan makes of an expression with these flags: its longest match in bytes
+    /// (nil: unbounded), or why it refuses it.
+    private static func maxWidth(_ text: String, flags: UInt32) -> Result<Int?, Refusal> {
         var info: UnsafeMutablePointer<hs_expr_info_t>?
         var error: UnsafeMutablePointer<hs_compile_error_t>?
         let rc = hs_expression_info(text, flags, &info, &error)
-        free(info)
-        if let error { hs_free_compile_error(error) }
-        return rc == HS_SUCCESS
+        defer {
+            free(info)
+            if let error { hs_free_compile_error(error) }
+        }
+        guard rc == HS_SUCCESS, let info else {
+            return .failure(Refusal(message: error.map { String(cString: $0.pointee.message) } ?? "error \(rc)"))
+        }
+        return .success(info.pointee.max_width == UInt32.max ? nil : Int(info.pointee.max_width))
     }
 
     private static func flags(_ options: PatternOptions, exact: Bool = false) -> UInt32 {

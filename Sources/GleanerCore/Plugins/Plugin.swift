@@ -22,7 +22,6 @@ public final class Plugin: Sendable {
         /// The same variants unanchored, with an offset limit: they confirm prefilter windows.
         let windowed: [PCRE2Regex]
         let spanGroups: [Int?]
-        var groupNumbers: [String: Int] { anchored[0].groupNumbers }
 
         init(manifest: RuleManifest, expandedPatterns: [String], anchored: [PCRE2Regex], windowed: [PCRE2Regex],
              spanGroups: [Int?]) {
@@ -201,34 +200,32 @@ public final class Plugin: Sendable {
     /// them anchored (the longest variant wins). Candidates are then put in (start, rule)
     /// order, the order the scan visits them in.
     func prefilteredCandidates(in document: Document, bytes: UnsafeBufferPointer<UInt8>, ends: CandidateEnds,
-                               pluginIndex: Int, scratch: PCRE2Scratch, starts: inout [Int], keys: inout [Int], spans: inout [Int],
+                               pluginIndex: Int, scratch: PCRE2Scratch, buffers: inout PrefilterBuffers,
                                into output: inout [Candidate], failures: inout [String], profile: EngineProfile? = nil) {
         var failedRules = Set<Int>()
         let firstCandidate = output.count
-        // Per candidate appended: start << 16 | rule.
-        keys.removeAll(keepingCapacity: true)
-        // (start << 16 | rule) of split rules, run anchored afterwards.
-        starts.removeAll(keepingCapacity: true)
+        buffers.keys.removeAll(keepingCapacity: true)
+        buffers.starts.removeAll(keepingCapacity: true)
         for (index, rule) in rules.enumerated() {
-            let first = starts.count
+            let first = buffers.starts.count
             let firstOfRule = output.count
             let started = profile == nil ? 0 : EngineProfile.now()
             let normalizing = profile?.normalizeNanos[pluginIndex] ?? 0
             var searched = 0
             var found = 0
             // The same spans for every pattern of the rule.
-            spans.removeAll(keepingCapacity: true)
-            Self.spans(before: ends.ends(index), window: ends.window(index), bytes: bytes, into: &spans)
+            buffers.spans.removeAll(keepingCapacity: true)
+            Self.spans(before: ends.ends(index), window: ends.window(index), bytes: bytes, into: &buffers.spans)
             for variant in rule.windowed.indices {
                 do {
-                    try Self.confirm(rule.windowed[variant], spans: spans, bytes: bytes, scratch: scratch,
+                    try Self.confirm(rule.windowed[variant], spans: buffers.spans, bytes: bytes, scratch: scratch,
                                      searched: &searched) { start in
                         found += 1
                         if rule.windowed.count > 1 {
-                            starts.append(start << 16 | index)
+                            buffers.starts.append(start << 16 | index)
                         } else if emitMatched(rule: index, variant: 0, in: document, bytes: bytes, pluginIndex: pluginIndex,
                                               scratch: scratch, into: &output, profile: profile) {
-                            keys.append(start << 16 | index)
+                            buffers.keys.append(start << 16 | index)
                         }
                     }
                 } catch {
@@ -239,12 +236,12 @@ public final class Plugin: Sendable {
             }
             if failedRules.contains(index) {
                 output.removeSubrange(firstOfRule...)
-                keys.removeSubrange((firstOfRule - firstCandidate)...)
-                starts.removeSubrange(first...)
+                buffers.keys.removeSubrange((firstOfRule - firstCandidate)...)
+                buffers.starts.removeSubrange(first...)
             } else if rule.windowed.count > 1 {
                 // Variants of a split rule may start at the same place: visit each start once.
-                let unique = Set(starts[first...]).sorted()
-                starts.replaceSubrange(first..., with: unique)
+                let unique = Set(buffers.starts[first...]).sorted()
+                buffers.starts.replaceSubrange(first..., with: unique)
             }
             if let profile {
                 let spent = EngineProfile.now() - started - (profile.normalizeNanos[pluginIndex] - normalizing)
@@ -252,7 +249,7 @@ public final class Plugin: Sendable {
                     confirmNanos: spent, ends: ends.ends(index).count, starts: found, windowBytes: searched))
             }
         }
-        for packed in starts {
+        for packed in buffers.starts {
             let index = packed & 0xFFFF
             guard !failedRules.contains(index) else { continue }
             let started = profile == nil ? 0 : EngineProfile.now()
@@ -260,17 +257,27 @@ public final class Plugin: Sendable {
             let before = output.count
             emit(rule: index, at: packed >> 16, in: document, bytes: bytes, pluginIndex: pluginIndex, scratch: scratch,
                  into: &output, failedRules: &failedRules, failures: &failures, profile: profile)
-            if output.count > before { keys.append(packed) }
+            if output.count > before { buffers.keys.append(packed) }
             if let profile {
                 let spent = EngineProfile.now() - started - (profile.normalizeNanos[pluginIndex] - normalizing)
                 profile.rules[pluginIndex << 16 | index, default: .init()].emitNanos += spent
             }
         }
         // Keys are distinct (one candidate per start and rule): the order is fully determined.
-        guard zip(keys, keys.dropFirst()).contains(where: { $0 > $1 }) else { return }
-        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        guard zip(buffers.keys, buffers.keys.dropFirst()).contains(where: { $0 > $1 }) else { return }
+        let order = buffers.keys.indices.sorted { buffers.keys[$0] < buffers.keys[$1] }
         let unsorted = Array(output[firstCandidate...])
         for (position, index) in order.enumerated() { output[firstCandidate + position] = unsorted[index] }
+    }
+
+    /// Per-thread buffers of `prefilteredCandidates`, reused from document to document.
+    struct PrefilterBuffers {
+        /// (start << 16 | rule) of rules split over several patterns, run anchored afterwards.
+        var starts: [Int] = []
+        /// Per candidate appended, its start << 16 | rule: the order candidates are put in.
+        var keys: [Int] = []
+        /// A rule's (from, through) search spans (`spans(before:...)`).
+        var spans: [Int] = []
     }
 
     /// Where to search for the starts of matches that may end at `ends`: appends (from, through)

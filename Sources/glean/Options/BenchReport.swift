@@ -29,14 +29,17 @@ struct BenchReport {
         return shares.filter { stages.contains($0.0) }.reduce(0) { $0 + $1.1 } / Double(max(1, rounds.count))
     }
 
+    /// The profiles of all rounds, summed.
+    var total: EngineProfile {
+        let total = EngineProfile(plugins: bench.engine.plugins.count)
+        for round in rounds { if let profile = round.profile { total.add(profile) } }
+        return total
+    }
+
     /// Seconds per stage and per plugin, summed over rounds (CPU time of all workers).
     var shares: [(String, Double)] {
-        let total = EngineProfile(plugins: bench.engine.plugins.count)
-        var write: UInt64 = 0
-        for round in rounds {
-            if let profile = round.profile { total.add(profile) }
-            write += round.writeNanos
-        }
+        let total = self.total
+        let write = rounds.reduce(0) { $0 + $1.writeNanos }
         var rows: [(String, Double)] = [("prefilter (all plugins)", Double(total.prefilterNanos) / 1e9)]
         for (index, plugin) in bench.engine.plugins.enumerated() {
             rows.append(("match \(plugin.id)", Double(total.matchNanos[index]) / 1e9))
@@ -75,8 +78,6 @@ struct BenchReport {
 
     /// Per rule, summed over rounds: the rules that cost most first (prefiltered documents).
     var ruleCosts: [(name: String, cost: EngineProfile.RuleCost)] {
-        let total = EngineProfile(plugins: bench.engine.plugins.count)
-        for round in rounds { if let profile = round.profile { total.add(profile) } }
         return total.rules.map { key, cost in
             let plugin = bench.engine.plugins[key >> 16]
             return ("\(plugin.id).\(plugin.rules[key & 0xFFFF].manifest.id)", cost)
@@ -103,8 +104,6 @@ struct BenchReport {
     /// Whether Vectorscan ran, and on how many documents it gave up (PCRE2 then scanned alone).
     var prefilterLine: String {
         guard bench.engine.prefilter != nil else { return "off (PCRE2 scans alone)" }
-        let total = EngineProfile(plugins: bench.engine.plugins.count)
-        for round in rounds { if let profile = round.profile { total.add(profile) } }
         let perRound = total.unfilteredDocuments / max(1, rounds.count)
         return "Vectorscan; \(perRound) of \(bench.documents.count) documents a round past the event budget (PCRE2 alone)"
     }
