@@ -33,18 +33,33 @@ struct CandidateWindow: Sendable, Equatable {
     }
 
     /// The first offset where a match ending at `end` can start, never below `floor` (a
-    /// character boundary).
+    /// character boundary). `table` is `classes`, borrowed once by the caller: the walk is the
+    /// prefilter's innermost loop, run over every byte of every window.
     @inline(__always)
-    func start(before end: Int, notBefore floor: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    func start(before end: Int, notBefore floor: Int, in bytes: UnsafeBufferPointer<UInt8>,
+               table: UnsafeBufferPointer<UInt8>) -> Int {
         var offset = end
         var cost = 0
         var followedByElastic = false
         let limit = maxCost ?? Int.max
         while offset > floor {
+            let last = bytes[offset - 1]
+            if last < 0x80 {
+                // ASCII: one byte, one character.
+                let kind = table[Int(last)]
+                if kind == Self.barrier { return offset }
+                let elastic = kind == Self.elastic
+                let charge = elastic && followedByElastic ? 0 : 1
+                if cost + charge > limit { return offset }
+                cost += charge
+                followedByElastic = elastic
+                offset -= 1
+                continue
+            }
             var lead = offset - 1
             while lead > floor, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
             let byte = bytes[lead]
-            let kind = classes[Int(byte)]
+            let kind = table[Int(byte)]
             if kind == Self.barrier { return offset }
             let elastic = kind == Self.elastic
                 || (elasticNoBreakSpace && byte == 0xC2 && offset - lead == 2 && bytes[lead + 1] == 0xA0)
@@ -55,5 +70,10 @@ struct CandidateWindow: Sendable, Equatable {
             offset = lead
         }
         return floor
+    }
+
+    /// `start(before:notBefore:in:table:)` with the table looked up here (tests, one-off calls).
+    func start(before end: Int, notBefore floor: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        classes.withUnsafeBufferPointer { start(before: end, notBefore: floor, in: bytes, table: $0) }
     }
 }

@@ -182,12 +182,18 @@ public final class PCRE2Scratch {
 
     fileprivate func load(groupCount: Int) {
         let ovector = pcre2_get_ovector_pointer_8(matchData)!
-        let available = Int(pcre2_get_ovector_count_8(matchData))
+        let count = min(groupCount, Int(pcre2_get_ovector_count_8(matchData)), starts.count)
         let unset = cpcre2_unset()
-        for group in 0..<min(groupCount, available, starts.count) {
-            let start = ovector[2 * group]
-            starts[group] = start == unset ? -1 : start
-            ends[group] = start == unset ? -1 : ovector[2 * group + 1]
+        // Each array borrowed once per match: indexing a class's arrays group by group costs an
+        // exclusivity check and a uniqueness check per write, more than the copy itself.
+        starts.withUnsafeMutableBufferPointer { starts in
+            ends.withUnsafeMutableBufferPointer { ends in
+                for group in 0..<count {
+                    let start = ovector[2 * group]
+                    starts[group] = start == unset ? -1 : start
+                    ends[group] = start == unset ? -1 : ovector[2 * group + 1]
+                }
+            }
         }
     }
 

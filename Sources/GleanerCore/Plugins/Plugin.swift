@@ -290,24 +290,27 @@ public final class Plugin: Sendable {
             spans.append(bytes.count)
             return
         }
-        var searched = 0  // every start below this is covered (a character boundary)
-        var index = ends.startIndex
-        while index < ends.endIndex {
-            let end = Int(truncatingIfNeeded: ends[index] & 0xFFFF_FFFF)
-            index += 1
-            guard end >= searched else { continue }
-            let from = window.start(before: end, notBefore: searched, in: bytes)
-            var last = end
+        window.classes.withUnsafeBufferPointer { table in
+            var searched = 0  // every start below this is covered (a character boundary)
+            var index = ends.startIndex
             while index < ends.endIndex {
-                let next = Int(truncatingIfNeeded: ends[index] & 0xFFFF_FFFF)
-                let boundary = nextCharacter(after: last, in: bytes)
-                guard next < boundary || window.start(before: next, notBefore: boundary, in: bytes) == boundary else { break }
-                last = max(last, next)
+                let end = Int(truncatingIfNeeded: ends[index] & 0xFFFF_FFFF)
                 index += 1
+                guard end >= searched else { continue }
+                let from = window.start(before: end, notBefore: searched, in: bytes, table: table)
+                var last = end
+                while index < ends.endIndex {
+                    let next = Int(truncatingIfNeeded: ends[index] & 0xFFFF_FFFF)
+                    let boundary = nextCharacter(after: last, in: bytes)
+                    guard next < boundary || window.start(before: next, notBefore: boundary, in: bytes, table: table) == boundary
+                    else { break }
+                    last = max(last, next)
+                    index += 1
+                }
+                spans.append(from)
+                spans.append(last)
+                searched = nextCharacter(after: last, in: bytes)
             }
-            spans.append(from)
-            spans.append(last)
-            searched = nextCharacter(after: last, in: bytes)
         }
     }
 
