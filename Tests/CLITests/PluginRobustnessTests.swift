@@ -29,60 +29,60 @@ import Testing
 
     @Test func malformedYAMLPointsAtTheOpenQuote() throws {
         let folder = try plugin(Self.header + "rules:\n  - id: one\n    pattern: 'abc\n  - id: two\n")
-        #expect(try failure([folder]) == "glean: error: \(folder)/manifest.yaml:9:1: error: malformed YAML: found unexpected end of stream while scanning a quoted scalar started at line 7, column 14\n")
+        #expect(try failure([folder]) == "glean: \(folder)/manifest.yaml:9:1: error: malformed YAML: found unexpected end of stream while scanning a quoted scalar started at line 7, column 14\n")
     }
 
     @Test func tabIndentationIsMalformedYAML() throws {
         let folder = try plugin(Self.header + "rules:\n\t- id: one\n")
-        #expect(try failure([folder]) == "glean: error: \(folder)/manifest.yaml:6:1: error: malformed YAML: found character that cannot start any token\n")
+        #expect(try failure([folder]) == "glean: \(folder)/manifest.yaml:6:1: error: malformed YAML: found character that cannot start any token\n")
     }
 
     @Test func unknownKeysAtTopAndInARule() throws {
         let top = try plugin(Self.header + "colour: red\nrules:\n  - id: one\n    pattern: 'abc'\n")
-        #expect(try failure([top]) == "glean: error: \(top)/manifest.yaml:5:1: error: unknown key 'colour' in the manifest (allowed: description, examples, fragments, id, inferYears, kind, lexicons, linkAcronyms, linkEquivalents, linkShortForms, normalizer, params, priority, rules, version)\n")
+        #expect(try failure([top]) == "glean: \(top)/manifest.yaml:5:1: error: unknown key 'colour' in the manifest (allowed: description, examples, fragments, id, inferYears, kind, lexicons, linkAcronyms, linkEquivalents, linkShortForms, normalizer, params, priority, rules, version)\n")
         let rule = try plugin(Self.header + "rules:\n  - id: one\n    patern: 'abc'\n")
-        #expect(try failure([rule]) == "glean: error: \(rule)/manifest.yaml:7:5: error: unknown key 'patern' in a rule (allowed: action, examples, flags, id, note, params, pattern, prefilter, priority, span)\n")
+        #expect(try failure([rule]) == "glean: \(rule)/manifest.yaml:7:5: error: unknown key 'patern' in a rule (allowed: action, examples, flags, id, note, params, pattern, prefilter, priority, span)\n")
     }
 
     @Test func missingFieldsAndARepeatedKey() throws {
         let kind = try plugin("id: odd\nversion: \"1\"\nnormalizer: text\nrules:\n  - id: one\n    pattern: 'abc'\n")
-        #expect(try failure([kind]) == "glean: error: \(kind)/manifest.yaml:1:1: error: missing required key 'kind'\n")
+        #expect(try failure([kind]) == "glean: \(kind)/manifest.yaml:1:1: error: missing required key 'kind'\n")
         let pattern = try plugin(Self.header + "rules:\n  - id: one\n    flags: [caseless]\n")
-        #expect(try failure([pattern]) == "glean: error: \(pattern)/manifest.yaml:6:5: error: missing required key 'pattern'\n")
+        #expect(try failure([pattern]) == "glean: \(pattern)/manifest.yaml:6:5: error: missing required key 'pattern'\n")
         let repeated = try plugin("id: odd\nversion: \"1\"\nkind: thing\nkind: other\nnormalizer: text\nrules:\n  - id: one\n    pattern: 'abc'\n")
-        #expect(try failure([repeated]) == "glean: error: \(repeated)/manifest.yaml:4:1: error: duplicate key 'kind' (first at line 3)\n")
+        #expect(try failure([repeated]) == "glean: \(repeated)/manifest.yaml:4:1: error: duplicate key 'kind' (first at line 3)\n")
     }
 
     @Test func patternThatDoesNotCompileGivesTheRuleAndPCRE2Offset() throws {
         let folder = try plugin(Self.header + "rules:\n  - id: one\n    pattern: 'abc'\n  - id: two\n    pattern: '(?<value>\\d+(?:\\.\\d+)'\n")
-        #expect(try failure([folder]) == "glean: error: \(folder)/manifest.yaml:8:5: error: rule 'two': pattern does not compile: missing closing parenthesis at offset 21 of the expanded pattern\n")
+        #expect(try failure([folder]) == "glean: \(folder)/manifest.yaml:8:5: error: rule 'two': pattern does not compile: missing closing parenthesis at offset 21 of the expanded pattern\n")
     }
 
     @Test func groupsTheNormalizerNeedsSpanGroupsAndFragments() throws {
         let money = try plugin("id: odd\nversion: \"1\"\nkind: money\nnormalizer: money\nrules:\n  - id: one\n    pattern: '\\$\\d+'\n")
-        #expect(try failure([money]) == "glean: error: \(money)/manifest.yaml:6:5: error: rule 'one': normalizer 'money' needs one of the named groups (?<num>…), (?<words>…)\n")
+        #expect(try failure([money]) == "glean: \(money)/manifest.yaml:6:5: error: rule 'one': normalizer 'money' needs one of the named groups (?<num>…), (?<words>…)\n")
         let span = try plugin(Self.header + "rules:\n  - id: one\n    pattern: 'a(?<x>b)c'\n    span: y\n")
-        #expect(try failure([span]) == "glean: error: \(span)/manifest.yaml:6:5: error: rule 'one': span group 'y' is not in the pattern\n")
+        #expect(try failure([span]) == "glean: \(span)/manifest.yaml:6:5: error: rule 'one': span group 'y' is not in the pattern\n")
         let fragment = try plugin(Self.header + "rules:\n  - id: one\n    pattern: 'a{Word}c'\n")
-        #expect(try failure([fragment]) == "glean: error: \(fragment)/manifest.yaml:6:5: error: rule 'one': unknown fragment {Word}\n")
+        #expect(try failure([fragment]) == "glean: \(fragment)/manifest.yaml:6:5: error: rule 'one': unknown fragment {Word}\n")
     }
 
     @Test func duplicateRuleIdsPointAtTheSecond() throws {
         let folder = try plugin(Self.header + "rules:\n  - id: one\n    pattern: 'abc'\n  - id: one\n    pattern: 'def'\n")
-        #expect(try failure([folder]) == "glean: error: \(folder)/manifest.yaml:8:5: error: rule 'one': duplicate rule id\n")
+        #expect(try failure([folder]) == "glean: \(folder)/manifest.yaml:8:5: error: rule 'one': duplicate rule id\n")
     }
 
     @Test func duplicatePluginIdsAcrossFoldersAndWithABuiltIn() throws {
         let first = try plugin(Self.header + "rules:\n  - id: one\n    pattern: 'abc'\n")
         let second = try plugin("id: odd\nversion: \"2\"\nkind: thing\nnormalizer: text\nrules:\n  - id: two\n    pattern: 'def'\n")
-        #expect(try failure([first, second]) == "glean: error: \(second)/manifest.yaml:1:5: error: duplicate plugin id 'odd' (also in \(first)/manifest.yaml)\n")
+        #expect(try failure([first, second]) == "glean: \(second)/manifest.yaml:1:5: error: duplicate plugin id 'odd' (also in \(first)/manifest.yaml)\n")
         let dates = try plugin("id: dates\nversion: \"1\"\nkind: thing\nnormalizer: text\nrules:\n  - id: one\n    pattern: 'abc'\n")
-        #expect(try failure([dates]) == "glean: error: \(dates)/manifest.yaml:1:5: error: duplicate plugin id 'dates' (also a built-in plugin)\n")
+        #expect(try failure([dates]) == "glean: \(dates)/manifest.yaml:1:5: error: duplicate plugin id 'dates' (also a built-in plugin)\n")
     }
 
     @Test func missingLexiconFilePointsAtItsReference() throws {
         let folder = try plugin(Self.header + "lexicons:\n  terms: terms.tsv\nrules:\n  - id: one\n    pattern: '{@terms}'\n")
-        #expect(try failure([folder]) == "glean: error: \(folder)/manifest.yaml:6:10: error: lexicon 'terms': file \(folder)/terms.tsv not found\n")
+        #expect(try failure([folder]) == "glean: \(folder)/manifest.yaml:6:10: error: lexicon 'terms': file \(folder)/terms.tsv not found\n")
     }
 
     @Test func aGoodPluginBesideTheseStillRuns() throws {

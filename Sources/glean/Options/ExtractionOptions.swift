@@ -65,7 +65,9 @@ enum CLIError: Error, CustomStringConvertible {
 
 /// Prints the error and exits with its code.
 func fail(with error: CLIError) -> Never {
-    FileHandle.standardError.write(Data("glean: error: \(error.description)\n".utf8))
+    // A plugin error already reads `file:line:column: error: message`, as compilers print them.
+    let message = if case .plugin = error { "glean: \(error.description)" } else { "glean: error: \(error.description)" }
+    FileHandle.standardError.write(Data((message + "\n").utf8))
     Glean.exit(withError: error.exitCode)
 }
 
