@@ -21,6 +21,22 @@ import Testing
         #expect(Int(known[3])! >= Int(known[4])! && Int(known[4])! > 0)
     }
 
+    @Test func benchScanCostsTimesEachRulesPrefilterAlone() throws {
+        let bench = try GleanProcess.run(["bench", "--mb", "0.05", "--rounds", "1", "--warmup", "0", "--jobs", "1",
+                                          "--kinds", "exercise", "--scan-costs"])
+        #expect(bench.status == 0, "\(bench.stderr)")
+        let lines = bench.stdout.split(separator: "\n").map(String.init)
+        guard lines.contains(where: { $0.hasPrefix("prefilter       Vectorscan") }) else { return }  // built without it
+        let header = try #require(lines.firstIndex { $0.hasPrefix("Vectorscan scan per rule") })
+        let rows = lines[(header + 2)...].map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        // One row per exercise rule: its cost per MB and its events per MB.
+        #expect(rows.count >= 8 && rows.allSatisfy { $0[0].hasPrefix("exercises.") })
+        #expect(rows.allSatisfy { $0.count == 3 && Double($0[1]) != nil && Int($0[2]) != nil })
+        // The corpus says `exercise`: the rule scanning for that word reports ends.
+        let after = try #require(rows.first { $0[0] == "exercises.after-exercise" })
+        #expect(Int(after[2])! > 0)
+    }
+
     @Test func checkPrefilterSaysWhatEachRuleScansFor() throws {
         let checked = try GleanProcess.run(["plugins", "check", "--prefilter"])
         #expect(checked.status == 0, "\(checked.stderr)")

@@ -72,6 +72,47 @@ public final class CandidatePrefilter: Sendable {
         return plans
     }
 
+    /// What one rule costs Vectorscan, scanned alone: its expressions compiled into a database of
+    /// their own and run over `documents` once (for `glean bench --scan-costs`: which rules make
+    /// the shared scan slow). Nil seconds: Vectorscan rejected the rule.
+    public struct ScanCost: Sendable {
+        public let plugin: String
+        public let rule: String
+        public let seconds: Double?
+        public let events: Int
+    }
+
+    public static func scanCosts(for plugins: [Plugin], documents: [Document]) -> [ScanCost] {
+        var costs: [ScanCost] = []
+        for plugin in plugins {
+            for rule in plugin.rules.indices {
+                let options = plugin.rules[rule].manifest.options.subtracting(.extended)
+                let expressions = plugin.prefilterExpressions(rule: rule).map {
+                    VectorscanDatabase.Expression(pattern: $0.scanText, options: options, widthPattern: nil, id: 0)
+                }
+                let database = VectorscanDatabase(expressions: expressions)
+                let name = plugin.rules[rule].manifest.id
+                guard !database.coverage.contains(where: { if case .rejected = $0 { true } else { false } }),
+                      let scratch = database.makeScratch() else {
+                    costs.append(ScanCost(plugin: plugin.id, rule: name, seconds: nil, events: 0))
+                    continue
+                }
+                var events = 0
+                let started = EngineProfile.now()
+                for document in documents {
+                    var text = document.text
+                    text.withUTF8 { bytes in
+                        _ = database.scan(bytes, scratch: scratch, maxEvents: Int.max)
+                        events += scratch.events.count
+                    }
+                }
+                let seconds = Double(EngineProfile.now() - started) / 1e9
+                costs.append(ScanCost(plugin: plugin.id, rule: name, seconds: seconds, events: events))
+            }
+        }
+        return costs
+    }
+
     /// Derives each rule's prefilter expressions and window, and compiles the database.
     static func compile(_ plugins: [Plugin]) -> Compiled {
         var expressions: [VectorscanDatabase.Expression] = []

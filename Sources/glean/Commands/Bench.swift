@@ -38,6 +38,9 @@ extension Glean {
         @Flag(help: "Also print what each rule costs: PCRE2 time in prefilter windows, candidate ends, confirmed starts, bytes searched.")
         var rules = false
 
+        @Flag(help: "Also compile each rule's prefilter alone and time Vectorscan scanning the corpus with it once: which rules make the shared scan slow (compiling takes a while).")
+        var scanCosts = false
+
         @OptionGroup var options: ExtractionOptions
 
 
@@ -64,6 +67,10 @@ extension Glean {
                                      peakRSS: ThroughputBenchmark.peakResidentBytes)
             print(json ? JSONWriter.string(report.json) : report.table)
             if rules, !json { print(report.ruleTable) }
+            if scanCosts, !json {
+                print(BenchReport.scanCostTable(CandidatePrefilter.scanCosts(for: engine.plugins, documents: documents),
+                                                megabytes: Double(bench.bytes) / 1e6))
+            }
         }
     }
 }

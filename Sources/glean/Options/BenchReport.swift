@@ -96,6 +96,21 @@ struct BenchReport {
         return lines.joined(separator: "\n")
     }
 
+    /// `--scan-costs`: each rule's Vectorscan scan alone, costliest first.
+    static func scanCostTable(_ costs: [CandidatePrefilter.ScanCost], megabytes: Double) -> String {
+        var lines = ["Vectorscan scan per rule (each rule's prefilter compiled alone, one pass over the corpus):",
+                     "  " + padded("rule", 36) + "     ms/MB     events/MB"]
+        for cost in costs.sorted(by: { ($0.seconds ?? -1) > ($1.seconds ?? -1) }) {
+            let name = padded("\(cost.plugin).\(cost.rule)", 36)
+            guard let seconds = cost.seconds else {
+                lines.append("  " + name + "  rejected (PCRE2 scans the whole document)")
+                continue
+            }
+            lines.append("  " + name + String(format: " %9.2f %13.0f", 1000 * seconds / megabytes, Double(cost.events) / megabytes))
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// `%-Ns` does not pad Swift strings; this does (by characters).
     static func padded(_ text: String, _ width: Int) -> String {
         text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
