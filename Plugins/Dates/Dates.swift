@@ -11,6 +11,7 @@ public enum Dates {
         "counts.tsv": PackageResources.counts_tsv,
         "holidays.tsv": PackageResources.holidays_tsv,
         "idnouns.tsv": PackageResources.idnouns_tsv,
+        "idabbreviations.tsv": PackageResources.idabbreviations_tsv,
     ])
     public static let normalizers: [NormalizerFactory] = [DateNormalizer.factory]
 }
