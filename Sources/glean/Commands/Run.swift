@@ -29,11 +29,7 @@ extension Glean {
         @Flag(help: "Continue an interrupted run from DIR.partial/, and reuse the documents of DIR whose content is unchanged.")
         var resume = false
 
-        @Option(help: "Only read files (inside folders) whose relative path matches this glob (repeatable; `**` crosses folders, a pattern without `/` matches the file name).")
-        var include: [String] = []
-
-        @Option(help: "Skip files (inside folders) whose relative path matches this glob (repeatable).")
-        var exclude: [String] = []
+        @OptionGroup var inputFilter: InputFilterOptions
 
         @Option(name: .customLong("summary-json"), help: "Also write the run's summary as JSON to this file ('-' for standard output).")
         var summaryJSON: String?
@@ -43,7 +39,7 @@ extension Glean {
 
         func execute() throws {
             let engine = try options.loadEngine()
-            let inputs = try InputPlan(paths, filter: PathFilter(include: include, exclude: exclude))
+            let inputs = try InputPlan(paths, filter: inputFilter.filter)
             let progress = ProgressReporter(totalDocuments: inputs.ids.count, totalBytes: inputs.bytes,
                                             enabled: !options.quiet && ProgressReporter.standardErrorIsTerminal)
             let runner = BatchRunner(engine: engine, jobs: options.jobs, explain: explain, context: context)
