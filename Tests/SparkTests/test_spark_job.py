@@ -52,6 +52,40 @@ def test_spark_job_writes_glean_runs_mentions_and_documents(tmp_path):
         spark.stop()
 
 
+def run_both_ways(folder, tmp_path):
+    """glean run's dataset folder and the Spark job's output folder for one input folder."""
+    glean = glean_binary()
+    dataset = tmp_path / "dataset"
+    result = subprocess.run([glean, "run", str(folder), "--out", str(dataset), "--quiet"], cwd=ROOT)
+    assert result.returncode in (0, 1)
+    out = tmp_path / "spark"
+    glean_job.main([str(folder), "--out", str(out), "--master", "local[2]", "--glean", glean, "--partitions", "3"])
+    return dataset, out
+
+
+def test_html_files_give_glean_runs_mentions(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "news" / "2024").mkdir(parents=True)
+    mixed = ROOT / "Tests" / "CLITests" / "Fixtures" / "mixed"
+    for name in ("plain.txt", "news/2024/x.html", "news/2024/z.html.gz"):
+        (folder / name).write_bytes((mixed / name).read_bytes())
+    (folder / "b.htm").write_text("<p>R&amp;D got &#8364;4 million on 4&nbsp;June&nbsp;2024.<script>var d = '7 July 1999';"
+                                  "</script></p><div>Next: 2025</div>", encoding="utf-8")
+    (folder / "c.html").write_bytes(b"<p>\0</p>")
+    dataset, out = run_both_ways(folder, tmp_path)
+    expected = (dataset / "mentions.jsonl").read_text(encoding="utf-8")
+    assert '"doc": "news/2024/x"' in expected and '"doc": "news/2024/z"' in expected and '"doc": "b"' in expected
+    assert "1999" not in expected
+    assert part_files(out / "mentions.jsonl") == expected
+    # Read documents have glean run's lines; an HTML file glean cannot read fails with glean's message.
+    ran = (dataset / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    spark = part_files(out / "documents.jsonl").splitlines()
+    assert [line for line in spark if '"status": "ok"' in line] == [line for line in ran if '"status": "ok"' in line]
+    assert [(d["id"], d["status"], d.get("error")) for d in map(json.loads, spark)] == \
+        [(d["id"], d["status"], d.get("error")) for d in map(json.loads, ran)]
+    assert json.loads(spark[1])["error"] == "binary file (NUL byte at offset 3): skipped"
+
+
 def test_ids_follow_the_contract():
     assert glean_job.file_id("2024/x.html.gz") == "2024/x"
     assert glean_job.file_id("000_ab.txt") == "000_ab"
@@ -70,3 +104,15 @@ def test_binary_and_bad_lines_become_failed_documents(tmp_path):
         (None, "not a JSON document record"),
         ("ok", None),
     ]
+
+
+def test_html_records_come_from_glean_text_with_the_jobs_id(tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "x.html").write_text("<p>Paid &euro;5 in 2019.</p><style>1999</style>", encoding="utf-8")
+    (tmp_path / "gone.htm").symlink_to(tmp_path / "nowhere")
+    files = glean_job.list_files([str(tmp_path)])
+    results = [record for entry in files for record in glean_job.records(entry, glean=glean_binary())]
+    assert [(r[1], r[4]) for r in results] == [("gone", "broken symbolic link"), ("news/x", None)]
+    assert json.loads(results[1][3]) == {"id": "news/x", "text": "Paid €5 in 2019.\n"}
+    # Without the binary an HTML file is a failed document, not a silent skip.
+    assert glean_job.records(files[1])[0][4] == "HTML needs the glean binary (glean text)"

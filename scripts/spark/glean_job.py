@@ -16,14 +16,19 @@ SparkContext.addFile. Output, in input order:
     spark-submit scripts/spark/glean_job.py /shared/corpus --out /shared/out --master yarn
 
 Input files must be readable at the same path by every executor (local mode, or a shared
-file system). HTML files are not read here (their visible text needs glean's libxml2 reader):
-they are listed as failed documents; run `glean run` on them instead.
+file system). HTML files (`.html`, `.htm`, gzipped or not) need glean's libxml2 reader for their
+visible text: the task runs the shipped binary as `glean text FILE` (one process per file, so that
+two files of one name in different folders never clash), which prints the document record
+`glean run` would read, and gives it the job's id. An HTML file glean cannot read is a failed
+document with glean's message.
 """
 import argparse
+import functools
 import gzip
 import hashlib
 import json
 import os
+import subprocess
 import sys
 
 
@@ -62,12 +67,39 @@ def valid_id(doc_id):
             and ".." not in doc_id.split("/"))
 
 
-def records(entry):
-    """The documents of one file: (key, id, source, record line or None, failure message or None)."""
+def html_record(key, doc_id, path, source, glean):
+    """An HTML file's document, read by `glean text FILE`: (key, id, source, line or None, failure or None)."""
+    if glean is None:
+        return (key, doc_id, source, None, "HTML needs the glean binary (glean text)")
+    if os.path.islink(path) and not os.path.exists(path):
+        # Named alone, a broken link is a missing input to glean; in a folder, glean run reports this.
+        return (key, doc_id, source, None, "broken symbolic link")
+    try:
+        result = subprocess.run([glean, "text", "--", path], capture_output=True)
+    except OSError as error:
+        return (key, doc_id, source, None, f"cannot run {glean} text: {error}")
+    stderr = result.stderr.decode("utf-8", errors="replace")
+    if result.returncode != 0:
+        # Exit 1 is an unreadable document, named `glean: PATH: MESSAGE` as `glean run` reports it.
+        prefix = f"glean: {path}: "
+        named = [line[len(prefix):] for line in stderr.splitlines() if line.startswith(prefix)]
+        return (key, doc_id, source, None, named[0] if named else f"glean text exited {result.returncode}: {stderr.strip()}")
+    record = json.loads(result.stdout.decode("utf-8"))
+    # glean names a file given alone by its bare name; the job's id is relative to the folder given.
+    record["id"] = doc_id
+    return (key, doc_id, source, json.dumps(record, ensure_ascii=False), None)
+
+
+def records(entry, glean=None):
+    """The documents of one file: (key, id, source, record line or None, failure message or None).
+
+    `glean` is the binary that reads HTML files (`glean text`); without it they fail."""
     key, path, relative, source = entry
     name = relative[:-3] if relative.endswith(".gz") else relative
     jsonl = name.lower().endswith(".jsonl")
     doc_id = None if jsonl else file_id(relative)
+    if name.lower().endswith((".html", ".htm")):
+        return [html_record(key + (0,), doc_id, path, source, glean)]
     try:
         with open(path, "rb") as handle:
             data = handle.read()
@@ -76,8 +108,6 @@ def records(entry):
     except (OSError, EOFError) as error:
         message = "broken symbolic link" if os.path.islink(path) and not os.path.exists(path) else str(error)
         return [(key + (0,), doc_id, source, None, message)]
-    if name.lower().endswith((".html", ".htm")):
-        return [(key + (0,), doc_id, source, None, "HTML is not read by the Spark job: use glean run")]
     if not jsonl:
         if b"\0" in data:
             return [(key + (0,), doc_id, source, None, f"binary file (NUL byte at offset {data.index(0)}): skipped")]
@@ -148,7 +178,7 @@ def main(argv=None):
     command = f"{binary} stream --quiet" + (f" --kinds {args.kinds}" if args.kinds else "")
 
     slices = min(len(files), args.partitions or 2 * sc.defaultParallelism)
-    docs = sc.parallelize(files, slices).flatMap(records).cache()
+    docs = sc.parallelize(files, slices).flatMap(functools.partial(records, glean=binary)).cache()
     duplicates = (docs.filter(lambda d: d[1] is not None).map(lambda d: (d[1], [d[2]]))
                   .reduceByKey(lambda a, b: a + b).filter(lambda kv: len(kv[1]) > 1).take(1))
     if duplicates:
