@@ -73,37 +73,9 @@ struct ProgramNormalizer: Normalizer {
 
     /// `titleCased` of an ASCII name, else nil.
     private func asciiTitleCased(_ name: UnsafeBufferPointer<UInt8>) -> String? {
-        guard name.allSatisfy({ $0 < 0x80 }) else { return nil }
-        return String(unsafeUninitializedCapacity: max(name.count, 1)) { output in
-            var count = 0
-            var index = 0
-            var firstWord = true
-            while index < name.count {
-                while index < name.count, name[index] == 0x20 { index += 1 }
-                guard index < name.count else { break }
-                if !firstWord { output[count] = 0x20; count += 1 }
-                var partStart = index
-                while true {
-                    var partEnd = partStart
-                    while partEnd < name.count, name[partEnd] != 0x20, name[partEnd] != UInt8(ascii: "-") { partEnd += 1 }
-                    let part = UnsafeBufferPointer(rebasing: name[partStart..<partEnd])
-                    let lowerAll = !firstWord && Self.isSmall(part)
-                    let keep = !lowerAll && (part.count <= 3 || acronymTable.value(forSimple: part) != nil)
-                    for (offset, byte) in part.enumerated() {
-                        output[count] = keep || (offset == 0 && !lowerAll) ? byte : Self.lower(byte)
-                        count += 1
-                    }
-                    guard partEnd < name.count, name[partEnd] == UInt8(ascii: "-") else {
-                        index = partEnd
-                        break
-                    }
-                    output[count] = UInt8(ascii: "-")
-                    count += 1
-                    partStart = partEnd + 1
-                }
-                firstWord = false
-            }
-            return count
+        ASCIINameCaser.recase(name) { part, firstWord in
+            if !firstWord && Self.isSmall(part) { return .lower }
+            return part.count <= 3 || acronymTable.value(forSimple: part) != nil ? .asWritten : .capitalized
         }
     }
 

@@ -213,36 +213,7 @@ public struct NameCanonicalizer: Sendable {
 
     /// `titleCased` of an ASCII name, else nil.
     private func asciiTitleCased(_ name: UnsafeBufferPointer<UInt8>) -> String? {
-        guard name.allSatisfy({ $0 < 0x80 }) else { return nil }
-        return String(unsafeUninitializedCapacity: max(name.count, 1)) { output in
-            var count = 0
-            var index = 0
-            while index < name.count {
-                // One word: its hyphenated parts, then one space before the next word.
-                while index < name.count, name[index] == 0x20 { index += 1 }
-                guard index < name.count else { break }
-                if count > 0 { output[count] = 0x20; count += 1 }
-                var partStart = index
-                while true {
-                    var partEnd = partStart
-                    while partEnd < name.count, name[partEnd] != 0x20, name[partEnd] != UInt8(ascii: "-") { partEnd += 1 }
-                    let part = UnsafeBufferPointer(rebasing: name[partStart..<partEnd])
-                    let lower = shouldLowercase(part)
-                    for (offset, byte) in part.enumerated() {
-                        output[count] = lower && offset > 0 ? Self.asciiLower(byte) : byte
-                        count += 1
-                    }
-                    guard partEnd < name.count, name[partEnd] == UInt8(ascii: "-") else {
-                        index = partEnd
-                        break
-                    }
-                    output[count] = UInt8(ascii: "-")
-                    count += 1
-                    partStart = partEnd + 1
-                }
-            }
-            return count
-        }
+        ASCIINameCaser.recase(name) { part, _ in shouldLowercase(part) ? .capitalized : .asWritten }
     }
 
     /// An all-caps ASCII word part long enough to be an ordinary word, and no known acronym.
