@@ -141,9 +141,22 @@ def document_line(status, source):
     return json.dumps(record, ensure_ascii=False, separators=(", ", ": "))
 
 
-def failed_line(doc_id, source, message):
-    return json.dumps({"id": doc_id, "source": source, "sha256": hashlib.sha256(b"").hexdigest(), "bytes": 0, "codePoints": 0, "counts": {},
-                       "status": "error", "error": message}, ensure_ascii=False, separators=(", ", ": "))
+def failed_line(doc_id, source, message, kinds=()):
+    """A failed document as `glean run` writes it: a zero count for every kind extracted."""
+    return json.dumps({"id": doc_id, "source": source, "sha256": hashlib.sha256(b"").hexdigest(), "bytes": 0, "codePoints": 0,
+                       "counts": {kind: 0 for kind in kinds}, "status": "error", "error": message},
+                      ensure_ascii=False, separators=(", ", ": "))
+
+
+def extracted_kinds(glean, kinds_option):
+    """The kinds the binary extracts, in its order (`glean plugins list`, its `kind` column)."""
+    command = [glean, "plugins", "list"] + (["--kinds", kinds_option] if kinds_option else [])
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"glean_job: error: {' '.join(command)}: {result.stderr.strip()}")
+    lines = result.stdout.splitlines()
+    column = lines[0].split().index("kind")
+    return [line.split()[column] for line in lines[1:] if line.strip()]
 
 
 def main(argv=None):
@@ -194,7 +207,8 @@ def main(argv=None):
     statuses = piped.filter(lambda line: line.startswith('{"doc": ')).map(json.loads)
     keyed = statuses.filter(lambda s: s["doc"] is not None).map(lambda s: (s["doc"], s)).join(sources)
     documents = keyed.map(lambda kv: (kv[1][1][0], document_line(kv[1][0], kv[1][1][1])))
-    failed = docs.filter(lambda d: d[4] is not None).map(lambda d: (d[0], failed_line(d[1], d[2], d[4])))
+    kinds = extracted_kinds(os.path.abspath(args.glean), args.kinds)
+    failed = docs.filter(lambda d: d[4] is not None).map(lambda d: (d[0], failed_line(d[1], d[2], d[4], kinds)))
     documents = documents.union(failed).sortBy(lambda kv: kv[0], numPartitions=slices).map(lambda kv: kv[1]).cache()
     documents.saveAsTextFile(os.path.join(args.out, "documents.jsonl"))
 
