@@ -86,11 +86,7 @@ public final class CandidatePrefilter: Sendable {
         var costs: [ScanCost] = []
         for plugin in plugins {
             for rule in plugin.rules.indices {
-                let options = plugin.rules[rule].manifest.options.subtracting(.extended)
-                let expressions = plugin.prefilterExpressions(rule: rule).map {
-                    VectorscanDatabase.Expression(pattern: $0.scanText, options: options, widthPattern: nil, id: 0)
-                }
-                let database = VectorscanDatabase(expressions: expressions)
+                let database = VectorscanDatabase(expressions: scanExpressions(plugin, rule: rule, id: 0).map(\.expression))
                 let name = plugin.rules[rule].manifest.id
                 guard !database.coverage.contains(where: { if case .rejected = $0 { true } else { false } }),
                       let scratch = database.makeScratch() else {
@@ -113,6 +109,16 @@ public final class CandidatePrefilter: Sendable {
         return costs
     }
 
+    /// What Vectorscan compiles for one rule, each with the expression it was derived from.
+    static func scanExpressions(_ plugin: Plugin, rule: Int,
+                                id: UInt32) -> [(expression: VectorscanDatabase.Expression, derived: PrefilterExpression)] {
+        // The prefilter text is never in extended mode (it carries its own `(?x)` when it must).
+        let options = plugin.rules[rule].manifest.options.subtracting(.extended)
+        return plugin.prefilterExpressions(rule: rule).map { derived in
+            (VectorscanDatabase.Expression(pattern: derived.scanText, options: options, widthPattern: derived.collapsed, id: id), derived)
+        }
+    }
+
     /// Derives each rule's prefilter expressions and window, and compiles the database.
     static func compile(_ plugins: [Plugin]) -> Compiled {
         var expressions: [VectorscanDatabase.Expression] = []
@@ -121,18 +127,15 @@ public final class CandidatePrefilter: Sendable {
         var unit = 0
         for plugin in plugins {
             for rule in plugin.rules.indices {
-                // The prefilter text is never in extended mode (it carries its own `(?x)` when it must).
-                let options = plugin.rules[rule].manifest.options.subtracting(.extended)
                 var characters = ScalarSet.empty
                 var texts: [String] = []
-                for expression in plugin.prefilterExpressions(rule: rule) {
-                    expressions.append(VectorscanDatabase.Expression(pattern: expression.scanText, options: options,
-                                                                     widthPattern: expression.collapsed, id: UInt32(unit)))
-                    characters = characters.union(expression.elastic)
-                    texts.append(expression.text)
+                for (expression, derived) in scanExpressions(plugin, rule: rule, id: UInt32(unit)) {
+                    expressions.append(expression)
+                    characters = characters.union(derived.elastic)
+                    texts.append(derived.text)
                 }
                 // From the rewritten text: it includes a final lookahead the windows reach over.
-                alphabets.append(MatchAlphabet(patterns: texts, options: options))
+                alphabets.append(MatchAlphabet(patterns: texts, options: plugin.rules[rule].manifest.options.subtracting(.extended)))
                 elastic.append(characters)
                 unit += 1
             }

@@ -43,26 +43,15 @@ struct CandidateWindow: Sendable, Equatable {
         var followedByElastic = false
         let limit = maxCost ?? Int.max
         while offset > floor {
-            let last = bytes[offset - 1]
-            if last < 0x80 {
-                // ASCII: one byte, one character.
-                let kind = table[Int(last)]
-                if kind == Self.barrier { return offset }
-                let elastic = kind == Self.elastic
-                let charge = elastic && followedByElastic ? 0 : 1
-                if cost + charge > limit { return offset }
-                cost += charge
-                followedByElastic = elastic
-                offset -= 1
-                continue
-            }
+            // An ASCII byte is a character of its own; otherwise step back to the lead byte.
+            let ascii = bytes[offset - 1] < 0x80
             var lead = offset - 1
-            while lead > floor, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            if !ascii { while lead > floor, bytes[lead] & 0xC0 == 0x80 { lead -= 1 } }
             let byte = bytes[lead]
             let kind = table[Int(byte)]
             if kind == Self.barrier { return offset }
             let elastic = kind == Self.elastic
-                || (elasticNoBreakSpace && byte == 0xC2 && offset - lead == 2 && bytes[lead + 1] == 0xA0)
+                || (!ascii && elasticNoBreakSpace && byte == 0xC2 && offset - lead == 2 && bytes[lead + 1] == 0xA0)
             let charge = elastic ? (followedByElastic ? 0 : 1) : offset - lead
             if cost + charge > limit { return offset }
             cost += charge
@@ -70,10 +59,5 @@ struct CandidateWindow: Sendable, Equatable {
             offset = lead
         }
         return floor
-    }
-
-    /// `start(before:notBefore:in:table:)` with the table looked up here (tests, one-off calls).
-    func start(before end: Int, notBefore floor: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        classes.withUnsafeBufferPointer { start(before: end, notBefore: floor, in: bytes, table: $0) }
     }
 }

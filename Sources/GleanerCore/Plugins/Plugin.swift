@@ -265,9 +265,21 @@ public final class Plugin: Sendable {
         }
         // Keys are distinct (one candidate per start and rule): the order is fully determined.
         guard zip(buffers.keys, buffers.keys.dropFirst()).contains(where: { $0 > $1 }) else { return }
-        let order = buffers.keys.indices.sorted { buffers.keys[$0] < buffers.keys[$1] }
-        let unsorted = Array(output[firstCandidate...])
-        for (position, index) in order.enumerated() { output[firstCandidate + position] = unsorted[index] }
+        buffers.order.removeAll(keepingCapacity: true)
+        buffers.order.append(contentsOf: buffers.keys.indices)
+        buffers.order.sort { buffers.keys[$0] < buffers.keys[$1] }
+        // The permutation applied in place, cycle by cycle: swaps move candidates without
+        // copying them (a copy retains every reference a candidate holds).
+        for cycleStart in buffers.order.indices where buffers.order[cycleStart] != cycleStart {
+            var position = cycleStart
+            while buffers.order[position] != cycleStart {
+                let source = buffers.order[position]
+                output.swapAt(firstCandidate + position, firstCandidate + source)
+                buffers.order[position] = position
+                position = source
+            }
+            buffers.order[position] = position
+        }
     }
 
     /// Per-thread buffers of `prefilteredCandidates`, reused from document to document.
@@ -278,6 +290,8 @@ public final class Plugin: Sendable {
         var keys: [Int] = []
         /// A rule's (from, through) search spans (`spans(before:...)`).
         var spans: [Int] = []
+        /// Where each candidate goes when they are put in key order.
+        var order: [Int] = []
     }
 
     /// Where to search for the starts of matches that may end at `ends`: appends (from, through)
