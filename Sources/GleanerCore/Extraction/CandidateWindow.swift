@@ -43,15 +43,27 @@ struct CandidateWindow: Sendable, Equatable {
         var followedByElastic = false
         let limit = maxCost ?? Int.max
         while offset > floor {
-            // An ASCII byte is a character of its own; otherwise step back to the lead byte.
-            let ascii = bytes[offset - 1] < 0x80
+            let last = bytes[offset - 1]
+            if last < 0x80 {
+                // ASCII, one byte a character: a loop of its own. Folded into the general body
+                // below, the walk took 9 % of a run instead of 6 % (perf, same corpus).
+                let kind = table[Int(last)]
+                if kind == Self.barrier { return offset }
+                let elastic = kind == Self.elastic
+                let charge = elastic && followedByElastic ? 0 : 1
+                if cost + charge > limit { return offset }
+                cost += charge
+                followedByElastic = elastic
+                offset -= 1
+                continue
+            }
             var lead = offset - 1
-            if !ascii { while lead > floor, bytes[lead] & 0xC0 == 0x80 { lead -= 1 } }
+            while lead > floor, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
             let byte = bytes[lead]
             let kind = table[Int(byte)]
             if kind == Self.barrier { return offset }
             let elastic = kind == Self.elastic
-                || (!ascii && elasticNoBreakSpace && byte == 0xC2 && offset - lead == 2 && bytes[lead + 1] == 0xA0)
+                || (elasticNoBreakSpace && byte == 0xC2 && offset - lead == 2 && bytes[lead + 1] == 0xA0)
             let charge = elastic ? (followedByElastic ? 0 : 1) : offset - lead
             if cost + charge > limit { return offset }
             cost += charge
