@@ -7,7 +7,8 @@
 /// budget, falls back to PCRE2 scanning alone: correctness never depends on the prefilter.
 public final class CandidatePrefilter: Sendable {
     let database: VectorscanDatabase
-    /// The first unit of each plugin; a unit is one rule, in plugin then rule order.
+    /// The first unit of each plugin; a unit is one pattern of a rule (`Plugin.unitStarts`), in
+    /// plugin, rule, then pattern order.
     let pluginBase: [Int]
     /// Per unit: where PCRE2 must search before a candidate end (nil: Vectorscan rejected the
     /// rule, and PCRE2 scans the whole document for it).
@@ -23,7 +24,7 @@ public final class CandidatePrefilter: Sendable {
         var units = 0
         for plugin in plugins {
             base.append(units)
-            units += plugin.rules.count
+            units += plugin.unitCount
         }
         let compiled = PrefilterCache.compiled(for: plugins) { Self.compile(plugins) }
         guard compiled.windows.count == units, compiled.windows.contains(where: { $0 != nil }) else { return nil }
@@ -41,10 +42,13 @@ public final class CandidatePrefilter: Sendable {
         var expressions: [VectorscanDatabase.Expression] = []
     }
 
-    /// How one rule is prefiltered, for `glean plugins check --prefilter`.
+    /// How one pattern of a rule is prefiltered, for `glean plugins check --prefilter`.
     public struct RulePlan: Sendable {
         public let plugin: String
         public let rule: String
+        /// Which of the rule's patterns (0 of 1 for a rule that is one pattern).
+        public let part: Int
+        public let parts: Int
         /// What Vectorscan scans for, and whether it runs it as written (else approximated).
         public let scans: [(text: String, exact: Bool)]
         /// Bytes a match can reach back from a candidate end (nil: to the last barrier byte).
@@ -53,20 +57,24 @@ public final class CandidatePrefilter: Sendable {
         public let rejection: String?
     }
 
-    /// Compiles the prefilter afresh (no cache) and says how each rule is prefiltered.
+    /// Compiles the prefilter afresh (no cache) and says how each pattern of each rule is
+    /// prefiltered.
     public static func plans(for plugins: [Plugin]) -> [RulePlan] {
         let compiled = compile(plugins)
         var plans: [RulePlan] = []
         var unit = 0
         for plugin in plugins {
             for rule in plugin.rules {
-                let scans = compiled.expressions.indices.filter { compiled.expressions[$0].id == UInt32(unit) }.map {
-                    (text: compiled.expressions[$0].pattern,
-                     exact: compiled.database.exact.indices.contains($0) && compiled.database.exact[$0])
+                for part in rule.windowed.indices {
+                    let scans = compiled.expressions.indices.filter { compiled.expressions[$0].id == UInt32(unit) }.map {
+                        (text: compiled.expressions[$0].pattern,
+                         exact: compiled.database.exact.indices.contains($0) && compiled.database.exact[$0])
+                    }
+                    plans.append(RulePlan(plugin: plugin.id, rule: rule.manifest.id, part: part, parts: rule.windowed.count,
+                                          scans: scans, maxCost: compiled.windows[unit]?.maxCost,
+                                          rejection: compiled.rejections[unit]))
+                    unit += 1
                 }
-                plans.append(RulePlan(plugin: plugin.id, rule: rule.manifest.id, scans: scans,
-                                      maxCost: compiled.windows[unit]?.maxCost, rejection: compiled.rejections[unit]))
-                unit += 1
             }
         }
         return plans
@@ -86,7 +94,10 @@ public final class CandidatePrefilter: Sendable {
         var costs: [ScanCost] = []
         for plugin in plugins {
             for rule in plugin.rules.indices {
-                let database = VectorscanDatabase(expressions: scanExpressions(plugin, rule: rule, id: 0).map(\.expression))
+                let expressions = plugin.rules[rule].windowed.indices.flatMap {
+                    scanExpressions(plugin, rule: rule, variant: $0, id: 0).map(\.expression)
+                }
+                let database = VectorscanDatabase(expressions: expressions)
                 let name = plugin.rules[rule].manifest.id
                 guard !database.coverage.contains(where: { if case .rejected = $0 { true } else { false } }),
                       let scratch = database.makeScratch() else {
@@ -109,17 +120,18 @@ public final class CandidatePrefilter: Sendable {
         return costs
     }
 
-    /// What Vectorscan compiles for one rule, each with the expression it was derived from.
-    static func scanExpressions(_ plugin: Plugin, rule: Int,
+    /// What Vectorscan compiles for one pattern of a rule, each with the expression it was
+    /// derived from.
+    static func scanExpressions(_ plugin: Plugin, rule: Int, variant: Int,
                                 id: UInt32) -> [(expression: VectorscanDatabase.Expression, derived: PrefilterExpression)] {
         // The prefilter text is never in extended mode (it carries its own `(?x)` when it must).
         let options = plugin.rules[rule].manifest.options.subtracting(.extended)
-        return plugin.prefilterExpressions(rule: rule).map { derived in
+        return plugin.prefilterExpressions(rule: rule, variant: variant).map { derived in
             (VectorscanDatabase.Expression(pattern: derived.scanText, options: options, widthPattern: derived.collapsed, id: id), derived)
         }
     }
 
-    /// Derives each rule's prefilter expressions and window, and compiles the database.
+    /// Derives each unit's prefilter expressions and window, and compiles the database.
     static func compile(_ plugins: [Plugin]) -> Compiled {
         var expressions: [VectorscanDatabase.Expression] = []
         var alphabets: [MatchAlphabet] = []
@@ -127,21 +139,24 @@ public final class CandidatePrefilter: Sendable {
         var unit = 0
         for plugin in plugins {
             for rule in plugin.rules.indices {
-                var characters = ScalarSet.empty
-                var texts: [String] = []
-                for (expression, derived) in scanExpressions(plugin, rule: rule, id: UInt32(unit)) {
-                    expressions.append(expression)
-                    characters = characters.union(derived.elastic)
-                    texts.append(derived.text)
+                for variant in plugin.rules[rule].windowed.indices {
+                    var characters = ScalarSet.empty
+                    var texts: [String] = []
+                    for (expression, derived) in scanExpressions(plugin, rule: rule, variant: variant, id: UInt32(unit)) {
+                        expressions.append(expression)
+                        characters = characters.union(derived.elastic)
+                        texts.append(derived.text)
+                    }
+                    // From the rewritten text: it includes a final lookahead the windows reach over.
+                    alphabets.append(MatchAlphabet(patterns: texts,
+                                                   options: plugin.rules[rule].manifest.options.subtracting(.extended)))
+                    elastic.append(characters)
+                    unit += 1
                 }
-                // From the rewritten text: it includes a final lookahead the windows reach over.
-                alphabets.append(MatchAlphabet(patterns: texts, options: plugin.rules[rule].manifest.options.subtracting(.extended)))
-                elastic.append(characters)
-                unit += 1
             }
         }
         let database = VectorscanDatabase(expressions: expressions)
-        // A rule's window: the widest of its expressions', unless one was rejected.
+        // A unit's window: the widest of its expressions', unless one was rejected.
         var coverage = Array(repeating: [VectorscanDatabase.Coverage](), count: unit)
         for (expression, result) in zip(expressions, database.coverage) { coverage[Int(expression.id)].append(result) }
         var windows: [CandidateWindow?] = []
@@ -187,10 +202,11 @@ struct CandidateEnds {
     let windows: [CandidateWindow?]
     let base: Int
 
-    /// Candidate ends of the plugin's rule, ascending (low 32 bits of each event).
-    func ends(_ rule: Int) -> Slice<UnsafeBufferPointer<UInt64>> {
-        events[bounds[base + rule]..<bounds[base + rule + 1]]
+    /// Candidate ends of one of the plugin's units (`Plugin.unitStarts`), ascending (low 32
+    /// bits of each event).
+    func ends(_ unit: Int) -> Slice<UnsafeBufferPointer<UInt64>> {
+        events[bounds[base + unit]..<bounds[base + unit + 1]]
     }
 
-    func window(_ rule: Int) -> CandidateWindow? { windows[base + rule] }
+    func window(_ unit: Int) -> CandidateWindow? { windows[base + unit] }
 }

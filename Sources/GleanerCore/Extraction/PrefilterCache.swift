@@ -11,7 +11,7 @@ import Foundation
 /// `GLEAN_CACHE_DIR=off` turns the cache off. Only the newest `kept` databases stay.
 enum PrefilterCache {
     /// Bump when the derivation of expressions or windows changes.
-    static let format = "glean-prefilter-6"
+    static let format = "glean-prefilter-7"
 
     static var directory: String? {
         let environment = ProcessInfo.processInfo.environment
@@ -32,7 +32,7 @@ enum PrefilterCache {
             }
         }
         let path = "\(directory)/prefilter-\(SHA256.hex(Array(key.utf8))).hsdb"
-        let units = plugins.reduce(0) { $0 + $1.rules.count }
+        let units = plugins.reduce(0) { $0 + $1.unitCount }
         if let data = FileManager.default.contents(atPath: path), let cached = decode(Array(data), units: units) {
             return cached
         }

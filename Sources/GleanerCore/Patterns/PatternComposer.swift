@@ -21,6 +21,12 @@ struct PatternComposer {
         try expand(pattern, stack: [])
     }
 
+    /// The lexicon reference a rule too large for one pattern is split over: the largest (by
+    /// name among equals, so every split of the rule cuts the same one).
+    func splitLexicon(of pattern: String) -> String? {
+        lexiconReferences(in: pattern).max { ($0.value, $1.key) < ($1.value, $0.key) }.map { String($0.key.dropFirst()) }
+    }
+
     /// The lexicons a pattern refers to, directly or through fragments, with their sizes.
     func lexiconReferences(in pattern: String) -> [String: Int] {
         var found: [String: Int] = [:]
@@ -77,8 +83,10 @@ struct PatternComposer {
         guard let lexicon = lexicons[parts[0]] else { throw .unknownLexicon(parts[0]) }
         var items = parts.count == 2 ? lexicon.values(of: parts[1]) : lexicon.surfaces
         if let split, split.lexicon == reference {
-            let size = (items.count + split.parts - 1) / split.parts
-            items = Array(items.dropFirst(split.part * size).prefix(size))
+            // Floor boundaries nest: part p of n parts is parts 2p and 2p + 1 of 2n, so a
+            // prefilter expression cut finer than its PCRE2 pattern stays inside it.
+            let count = items.count
+            items = Array(items[split.part * count / split.parts..<(split.part + 1) * count / split.parts])
             if items.isEmpty { return "(*FAIL)" }
         }
         return LexiconTrie(items.map(Self.atoms)).pattern

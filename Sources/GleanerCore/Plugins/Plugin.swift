@@ -10,6 +10,10 @@ public final class Plugin: Sendable {
     /// Scan patterns, each with the (rule, variant) pairs it covers.
     let scans: [(regex: PCRE2Regex, rules: [Int])]
     let normalizer: any Normalizer
+    /// Per rule, its first prefilter unit, and the total last: a unit is one pattern of a rule,
+    /// so each part of a split rule is confirmed only before the ends its own part reported.
+    let unitStarts: [Int]
+    var unitCount: Int { unitStarts[unitStarts.count - 1] }
 
     /// A class, not a struct: the hot path reads rules per candidate, and copying a struct of
     /// this many references costs a retain and release of each.
@@ -72,6 +76,9 @@ public final class Plugin: Sendable {
             throw PluginError(file: manifest.origin, message: "plugin '\(manifest.id)' has no rules")
         }
         rules = compiled
+        var starts = [0]
+        for rule in compiled { starts.append(starts[starts.count - 1] + rule.windowed.count) }
+        unitStarts = starts
         // One alternation of the rules finds each position where some rule may start; inline
         // flags keep each rule's options. Too large for one PCRE2 pattern (big lexicons),
         // the rules are split into several scan patterns.
@@ -100,8 +107,8 @@ public final class Plugin: Sendable {
             var patterns: [String] = [], regexes: [PCRE2Regex] = [], windowed: [PCRE2Regex] = []
             do {
                 for part in 0..<parts {
-                    if parts > 1, let largest = composer.lexiconReferences(in: rule.pattern).max(by: { $0.value < $1.value }) {
-                        composer.split = (String(largest.key.dropFirst()), part, parts)
+                    if parts > 1, let largest = composer.splitLexicon(of: rule.pattern) {
+                        composer.split = (largest, part, parts)
                     }
                     let expanded = Self.factored(try composer.expand(rule.pattern), rule.options)
                     patterns.append(expanded)
@@ -213,10 +220,10 @@ public final class Plugin: Sendable {
             let normalizing = profile?.normalizeNanos[pluginIndex] ?? 0
             var searched = 0
             var found = 0
-            // The same spans for every pattern of the rule.
-            buffers.spans.removeAll(keepingCapacity: true)
-            Self.spans(before: ends.ends(index), window: ends.window(index), bytes: bytes, into: &buffers.spans)
             for variant in rule.windowed.indices {
+                let unit = unitStarts[index] + variant
+                buffers.spans.removeAll(keepingCapacity: true)
+                Self.spans(before: ends.ends(unit), window: ends.window(unit), bytes: bytes, into: &buffers.spans)
                 do {
                     try Self.confirm(rule.windowed[variant], spans: buffers.spans, bytes: bytes, scratch: scratch,
                                      searched: &searched) { start in
@@ -245,8 +252,9 @@ public final class Plugin: Sendable {
             }
             if let profile {
                 let spent = EngineProfile.now() - started - (profile.normalizeNanos[pluginIndex] - normalizing)
+                let reported = (unitStarts[index]..<unitStarts[index + 1]).reduce(0) { $0 + ends.ends($1).count }
                 profile.rules[pluginIndex << 16 | index, default: .init()].add(.init(
-                    confirmNanos: spent, ends: ends.ends(index).count, starts: found, windowBytes: searched))
+                    confirmNanos: spent, ends: reported, starts: found, windowBytes: searched))
             }
         }
         for packed in buffers.starts {
@@ -396,36 +404,40 @@ public final class Plugin: Sendable {
         return true
     }
 
-    /// The prefilter's expressions for one rule: its pattern rewritten for Vectorscan, or, when
-    /// that is longer than Vectorscan takes, the pattern re-expanded over 2, 4, 8 ... parts of
-    /// its largest lexicon (together they match wherever the rule does).
-    func prefilterExpressions(rule index: Int) -> [PrefilterExpression] {
+    /// The prefilter's expressions for one pattern (`variant`) of a rule: the pattern rewritten
+    /// for Vectorscan, or, when that is longer than Vectorscan takes, the pattern re-expanded
+    /// over 2, 4, 8 ... finer parts of its split lexicon (together they match wherever the
+    /// pattern does, and each stays inside the pattern's own part).
+    func prefilterExpressions(rule index: Int, variant: Int) -> [PrefilterExpression] {
         let rule = rules[index]
         let options = rule.manifest.options
         func expressions(_ patterns: [String]) -> [PrefilterExpression] {
             patterns.map { PrefilterExpression($0, extended: options.contains(.extended), caseless: options.contains(.caseless),
                                                literalFactor: rule.manifest.prefilter == .literal) }
         }
-        let whole = expressions(rule.expandedPatterns)
-        guard whole.contains(where: { $0.text.utf8.count > VectorscanDatabase.maxPatternLength }) else { return whole }
+        let whole = expressions([rule.expandedPatterns[variant]])
+        guard whole[0].text.utf8.count > VectorscanDatabase.maxPatternLength else { return whole }
         var composer = PatternComposer(fragments: manifest.fragments, lexicons: lexicons)
-        guard let largest = composer.lexiconReferences(in: rule.manifest.pattern).max(by: { $0.value < $1.value }) else {
-            return whole
-        }
-        var parts = 2
-        while parts <= 256 {
+        guard let largest = composer.splitLexicon(of: rule.manifest.pattern) else { return whole }
+        let variants = rule.expandedPatterns.count
+        var pieces = 2
+        while variants * pieces <= 256 {
             var patterns: [String] = []
-            for part in 0..<parts {
-                composer.split = (String(largest.key.dropFirst()), part, parts)
+            for piece in 0..<pieces {
+                composer.split = (largest, variant * pieces + piece, variants * pieces)
                 guard let expanded = try? composer.expand(rule.manifest.pattern) else { return whole }
-                let pattern = Self.factored(expanded, options)
-                patterns.append(pattern)
+                patterns.append(Self.factored(expanded, options))
             }
             let split = expressions(patterns)
             if split.allSatisfy({ $0.text.utf8.count <= VectorscanDatabase.maxPatternLength }) { return split }
-            parts *= 2
+            pieces *= 2
         }
         return whole
+    }
+
+    /// The prefilter's expressions for every pattern of a rule.
+    func prefilterExpressions(rule index: Int) -> [PrefilterExpression] {
+        rules[index].expandedPatterns.indices.flatMap { prefilterExpressions(rule: index, variant: $0) }
     }
 
     /// Matches a rule's variants anchored at `start`; the longest match wins and is left in

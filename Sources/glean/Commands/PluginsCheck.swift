@@ -48,11 +48,12 @@ extension Glean.Plugins.Check {
         }
         for plan in CandidatePrefilter.plans(for: plugins) where checked.contains(plan.plugin) {
             let window = plan.maxCost.map { "window \($0) bytes" } ?? "window to the last barrier byte"
+            let name = "\(plan.plugin).\(plan.rule)" + (plan.parts > 1 ? " (part \(plan.part + 1) of \(plan.parts))" : "")
             if let rejection = plan.rejection {
-                print("prefilter: \(plan.plugin).\(plan.rule): PCRE2 alone (\(rejection))")
+                print("prefilter: \(name): PCRE2 alone (\(rejection))")
                 continue
             }
-            print("prefilter: \(plan.plugin).\(plan.rule): \(window)")
+            print("prefilter: \(name): \(window)")
             for scan in plan.scans {
                 let shown = scan.text.count > 160 ? String(scan.text.prefix(157)) + "..." : scan.text
                 print("  \(scan.exact ? "exact " : "approx") \(shown)")
