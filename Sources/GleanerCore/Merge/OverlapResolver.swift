@@ -27,19 +27,18 @@ public struct OverlapResolver: MergePass {
         guard candidates.count > 1 else { return }
         // Clusters of transitively overlapping candidates, by start: a candidate's fate depends
         // only on its own cluster, and most clusters are one candidate that is simply kept.
-        // (Each plugin's candidates come in start order, so this sort is nearly linear.)
-        var byStart = Array(candidates.indices)
-        byStart.sort { candidates[$0].bytes.lowerBound < candidates[$1].bytes.lowerBound }
+        let byStart = Self.indicesByStart(candidates, byteCount: context.bytes.count)
         var kept: [Int] = []
         kept.reserveCapacity(candidates.count)
         var dropped: [(rank: Rank, decision: Decision)] = []
+        var scratch = Scratch()
         var cluster: [Int] = []
         var clusterEnd = Int.min
         func resolveCluster() {
             if cluster.count == 1 {
                 kept.append(cluster[0])
             } else if !cluster.isEmpty {
-                resolve(cluster, candidates, context, kept: &kept, dropped: &dropped)
+                resolve(cluster, candidates, context, scratch: &scratch, kept: &kept, dropped: &dropped)
             }
             cluster.removeAll(keepingCapacity: true)
         }
@@ -56,34 +55,113 @@ public struct OverlapResolver: MergePass {
             decisions += dropped.map(\.decision)
         }
         if kept.elementsEqual(candidates.indices) { return }
-        var result: [Candidate] = []
-        result.reserveCapacity(kept.count)
-        for index in kept { result.append(candidates[index]) }
-        candidates = result
+        Self.keepOnly(kept, of: &candidates)
     }
 
-    /// The greedy choice within one cluster; appends the kept candidates by start.
-    private func resolve(_ cluster: [Int], _ candidates: [Candidate], _ context: MergeContext,
-                         kept: inout [Int], dropped: inout [(rank: Rank, decision: Decision)]) {
+    /// Candidate indices by start, then index (the order of a stable sort by start). Sorted
+    /// as packed integers when offsets and indices fit 32 bits: no closure reads candidates.
+    static func indicesByStart(_ candidates: [Candidate], byteCount: Int) -> [Int] {
+        guard byteCount <= Int(UInt32.max), candidates.count <= Int(UInt32.max) else {
+            var order = Array(candidates.indices)
+            order.sort { (candidates[$0].bytes.lowerBound, $0) < (candidates[$1].bytes.lowerBound, $1) }
+            return order
+        }
+        var keys: [Int] = []
+        keys.reserveCapacity(candidates.count)
+        for index in candidates.indices { keys.append(candidates[index].bytes.lowerBound << 32 | index) }
+        // Each plugin's candidates come in start order, so often nothing needs sorting.
+        if zip(keys, keys.dropFirst()).contains(where: { $0 > $1 }) { keys.sort() }
+        for position in keys.indices { keys[position] &= 0xFFFF_FFFF }
+        return keys
+    }
+
+    /// Leaves `candidates[kept[0]], candidates[kept[1]], ...` in that order: the permutation is
+    /// applied in place by swaps (a copy would retain every reference a candidate holds), the
+    /// dropped candidates moved to the end and removed.
+    static func keepOnly(_ kept: [Int], of candidates: inout [Candidate]) {
+        var isKept = Array(repeating: false, count: candidates.count)
+        for index in kept { isKept[index] = true }
+        var order = kept
+        order.reserveCapacity(candidates.count)
+        for index in candidates.indices where !isKept[index] { order.append(index) }
+        // `order[position]` is the candidate that goes to `position`.
+        for cycleStart in order.indices where order[cycleStart] != cycleStart {
+            var position = cycleStart
+            while order[position] != cycleStart {
+                let source = order[position]
+                candidates.swapAt(position, source)
+                order[position] = position
+                position = source
+            }
+            order[position] = position
+        }
+        candidates.removeLast(candidates.count - kept.count)
+    }
+
+    /// Buffers of `resolve`, reused from cluster to cluster.
+    private struct Scratch {
         var ranks: [Rank] = []
-        ranks.reserveCapacity(cluster.count)
         var starts: [Int] = []
-        starts.reserveCapacity(cluster.count)
+        var spans: [DisjointSpans.Span] = []
+    }
+
+    /// Up to this many candidates, a cluster's kept spans are searched one by one rather than
+    /// through a `DisjointSpans` (which allocates three arrays per cluster).
+    static let smallCluster = 16
+
+    /// The greedy choice within one cluster; appends the kept candidates by start.
+    private func resolve(_ cluster: [Int], _ candidates: [Candidate], _ context: MergeContext, scratch: inout Scratch,
+                         kept: inout [Int], dropped: inout [(rank: Rank, decision: Decision)]) {
+        scratch.ranks.removeAll(keepingCapacity: true)
         for index in cluster {
             let bytes = candidates[index].bytes
-            ranks.append(Rank(length: bytes.count, start: bytes.lowerBound,
-                              rank: context.traits[candidates[index].plugin].rank(ofRule: candidates[index].rule), index: index))
-            if starts.last != bytes.lowerBound { starts.append(bytes.lowerBound) }
+            scratch.ranks.append(Rank(length: bytes.count, start: bytes.lowerBound,
+                                      rank: context.traits[candidates[index].plugin].rank(ofRule: candidates[index].rule), index: index))
         }
-        ranks.sort(by: Rank.precedes)
-        var spans = DisjointSpans(possibleStarts: starts)
-        for rank in ranks {
+        scratch.ranks.sort(by: Rank.precedes)
+        if cluster.count <= Self.smallCluster {
+            // The same choice as `DisjointSpans`: the kept span with the greatest start before
+            // the candidate's if it reaches into it, else the first at or after it if it overlaps.
+            scratch.spans.removeAll(keepingCapacity: true)
+            for rank in scratch.ranks {
+                let bytes = candidates[rank.index].bytes
+                var before = -1, after = -1
+                for slot in scratch.spans.indices {
+                    let start = scratch.spans[slot].start
+                    if start < bytes.lowerBound {
+                        if before < 0 || start > scratch.spans[before].start { before = slot }
+                    } else if after < 0 || start < scratch.spans[after].start {
+                        after = slot
+                    }
+                }
+                var winner: DisjointSpans.Span?
+                if before >= 0, scratch.spans[before].end > bytes.lowerBound {
+                    winner = scratch.spans[before]
+                } else if after >= 0, scratch.spans[after].start < bytes.upperBound, bytes.lowerBound < scratch.spans[after].end {
+                    winner = scratch.spans[after]
+                }
+                if let winner {
+                    if context.recordsDecisions {
+                        dropped.append((rank, decision(candidates[rank.index], loser: candidates[winner.owner], context)))
+                    }
+                } else {
+                    scratch.spans.append(DisjointSpans.Span(start: bytes.lowerBound, end: bytes.upperBound, owner: rank.index))
+                }
+            }
+            scratch.spans.sort { $0.start < $1.start }
+            for span in scratch.spans { kept.append(span.owner) }
+            return
+        }
+        scratch.starts.removeAll(keepingCapacity: true)
+        for index in cluster where scratch.starts.last != candidates[index].bytes.lowerBound {
+            scratch.starts.append(candidates[index].bytes.lowerBound)
+        }
+        var spans = DisjointSpans(possibleStarts: scratch.starts)
+        for rank in scratch.ranks {
             let bytes = candidates[rank.index].bytes
             if let winner = spans.overlap(with: bytes) {
                 if context.recordsDecisions {
-                    var decisions: [Decision] = []
-                    record(candidates[rank.index], loser: candidates[winner.owner], context, &decisions)
-                    dropped.append((rank, decisions[0]))
+                    dropped.append((rank, decision(candidates[rank.index], loser: candidates[winner.owner], context)))
                 }
             } else {
                 spans.insert(bytes, owner: rank.index)
@@ -92,12 +170,11 @@ public struct OverlapResolver: MergePass {
         kept += spans.ownersByStart
     }
 
-    private func record(_ candidate: Candidate, loser winner: Candidate, _ context: MergeContext,
-                        _ decisions: inout [Decision]) {
+    private func decision(_ candidate: Candidate, loser winner: Candidate, _ context: MergeContext) -> Decision {
         let same = candidate.bytes == winner.bytes && candidate.plugin == winner.plugin
         let reason = same ? "same span as a candidate that ranks higher"
             : winner.length > candidate.length ? "overlaps a longer candidate"
             : "overlaps a candidate of equal length that starts earlier or has higher priority"
-        decisions.append(Decision(candidate, in: context, pass: name, reason: reason, winner: winner))
+        return Decision(candidate, in: context, pass: name, reason: reason, winner: winner)
     }
 }
