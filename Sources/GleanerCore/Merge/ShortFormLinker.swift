@@ -8,16 +8,14 @@ public struct ShortFormLinker: MergePass {
 
     public func apply(to candidates: inout [Candidate], in context: MergeContext, decisions: inout [Decision]) {
         guard context.traits.contains(where: \.linkShortForms) else { return }
-        var earlier: [Int: EarlierNames] = [:]
+        // By plugin index; an unused one allocates nothing.
+        var earlier = Array(repeating: EarlierNames(), count: context.traits.count)
         for index in candidates.indices {
-            let candidate = candidates[index]
-            guard context.traits[candidate.plugin].linkShortForms,
-                  let name = candidate.value?["name"]?.stringValue else { continue }
-            let words = NameWords(name)
-            if words.count >= 2, let full = earlier[candidate.plugin]?.latest(endingWith: words) {
-                candidates[index].value = candidate.value?.setting("name", to: .string(full))
-            } else {
-                earlier[candidate.plugin, default: EarlierNames()].add(words)
+            let plugin = candidates[index].plugin
+            guard context.traits[plugin].linkShortForms, let value = candidates[index].value,
+                  let name = value["name"]?.stringValue else { continue }
+            if let full = earlier[plugin].fullName(of: name) {
+                candidates[index].value = value.setting("name", to: .string(full))
             }
         }
     }
@@ -27,112 +25,132 @@ public struct ShortFormLinker: MergePass {
         name.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\u{2013}" })
     }
 
-    /// A name's words: for an ASCII name, byte ranges of its lower-cased bytes (compared and
-    /// hashed without strings); otherwise `words(_:)`, compared as strings.
-    struct NameWords {
-        let name: String
-        let folded: [UInt8]
-        let ranges: [Range<Int>]
-        let unicode: [Substring]?
+    /// The full names met so far for one plugin. An ASCII name's words are byte ranges of
+    /// its lower-cased bytes, all names' in two shared arrays (compared and hashed without
+    /// strings or an allocation per name), found by the hash of each of their word suffixes;
+    /// names that are not ASCII keep `words(_:)` and are checked one by one (rare).
+    struct EarlierNames {
+        /// A name met: its words in `words` (ASCII), or as strings.
+        struct Name {
+            var text: String
+            var words: Range<Int>
+            var unicode: [Substring]?
 
-        init(_ name: String) {
-            self.name = name
-            var folded: [UInt8] = []
-            folded.reserveCapacity(name.utf8.count)
-            var ranges: [Range<Int>] = []
-            var start = 0
-            var ascii = true
+            var count: Int { unicode?.count ?? words.count }
+        }
+
+        /// Lower-cased bytes of the ASCII names' words.
+        private var bytes: [UInt8] = []
+        /// Byte ranges in `bytes` of the ASCII names' words, name after name.
+        private var words: [Range<Int>] = []
+        private var names: [Name] = []
+        /// Per hash of a word suffix: the latest entry of `links` with it.
+        private var bySuffix: [UInt64: Int] = [:]
+        /// Names by suffix hash, latest first: a name and the previous entry with that hash (-1: none).
+        private var links: [(name: Int, previous: Int)] = []
+        private var unicode: [Int] = []
+
+        /// The full name `name` is a short form of, if any; else `name` is remembered as a full name.
+        mutating func fullName(of name: String) -> String? {
+            let bytesBefore = bytes.count
+            let candidate = parse(name)
+            if candidate.count >= 2, let full = latest(endingWith: candidate) {
+                bytes.removeLast(bytes.count - bytesBefore)
+                words.removeLast(candidate.words.count)
+                return names[full].text
+            }
+            add(candidate)
+            return nil
+        }
+
+        /// `name`'s words appended to `bytes` and `words` when it is ASCII.
+        private mutating func parse(_ name: String) -> Name {
+            let bytesBefore = bytes.count, wordsBefore = words.count
+            var start = bytes.count
             for byte in name.utf8 {
-                if byte >= 0x80 { ascii = false; break }
+                if byte >= 0x80 {
+                    bytes.removeLast(bytes.count - bytesBefore)
+                    words.removeLast(words.count - wordsBefore)
+                    return Name(text: name, words: wordsBefore..<wordsBefore, unicode: ShortFormLinker.words(name))
+                }
                 if byte == 0x20 || byte == 0x2D {
-                    if start < folded.count { ranges.append(start..<folded.count) }
-                    folded.append(byte)
-                    start = folded.count
+                    if start < bytes.count { words.append(start..<bytes.count) }
+                    start = bytes.count
                 } else {
-                    folded.append(byte >= 65 && byte <= 90 ? byte | 0x20 : byte)
+                    bytes.append(byte >= 65 && byte <= 90 ? byte | 0x20 : byte)
                 }
             }
-            if ascii {
-                if start < folded.count { ranges.append(start..<folded.count) }
-                self.folded = folded
-                self.ranges = ranges
-                unicode = nil
-            } else {
-                self.folded = []
-                self.ranges = []
-                unicode = ShortFormLinker.words(name)
+            if start < bytes.count { words.append(start..<bytes.count) }
+            return Name(text: name, words: wordsBefore..<words.count, unicode: nil)
+        }
+
+        private mutating func add(_ name: Name) {
+            let index = names.count
+            names.append(name)
+            if name.unicode != nil {
+                unicode.append(index)
+            } else if name.count > 2 {
+                for count in 2..<name.count {
+                    let hash = suffixHash(name, count)
+                    links.append((index, bySuffix[hash] ?? -1))
+                    bySuffix[hash] = links.count - 1
+                }
             }
         }
 
-        var count: Int { unicode?.count ?? ranges.count }
-
-        /// Hash of the last `count` words (ASCII names only).
-        func suffixHash(_ count: Int) -> UInt64 {
+        /// Hash of the last `count` words of an ASCII name.
+        private func suffixHash(_ name: Name, _ count: Int) -> UInt64 {
             var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
-            for word in ranges[(ranges.count - count)...] {
+            for word in words[(name.words.upperBound - count)..<name.words.upperBound] {
                 var wordHash: UInt64 = 0xCBF2_9CE4_8422_2325
-                for index in word { wordHash = (wordHash ^ UInt64(folded[index])) &* 0x0000_0100_0000_01B3 }
+                for index in word { wordHash = (wordHash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3 }
                 hash = (hash ^ wordHash) &* 0x0000_0100_0000_01B3
                 hash ^= hash >> 29
             }
             return hash
         }
 
-        /// Whether this name's last `other.count` words are `other`'s words.
-        func endsWith(_ other: NameWords) -> Bool {
-            if unicode == nil, other.unicode == nil {
-                let offset = ranges.count - other.ranges.count
-                for index in other.ranges.indices {
-                    let mine = ranges[offset + index], theirs = other.ranges[index]
+        /// Whether `name`'s last `other.count` words are `other`'s words.
+        private func name(_ name: Name, endsWith other: Name) -> Bool {
+            if name.unicode == nil, other.unicode == nil {
+                let offset = name.words.upperBound - other.words.count
+                for index in 0..<other.words.count {
+                    let mine = words[offset + index], theirs = words[other.words.lowerBound + index]
                     guard mine.count == theirs.count else { return false }
-                    for position in 0..<mine.count where folded[mine.lowerBound + position] != other.folded[theirs.lowerBound + position] {
+                    for position in 0..<mine.count where bytes[mine.lowerBound + position] != bytes[theirs.lowerBound + position] {
                         return false
                     }
                 }
                 return true
             }
-            let mine = unicode ?? ShortFormLinker.words(name)
-            let theirs = other.unicode ?? ShortFormLinker.words(other.name)
+            let mine = name.unicode ?? ShortFormLinker.words(name.text)
+            let theirs = other.unicode ?? ShortFormLinker.words(other.text)
             return Array(mine.suffix(theirs.count)) == theirs
         }
-    }
 
-    /// The full names met so far for one plugin, found by the hash of each of their word
-    /// suffixes; names that are not ASCII are checked one by one (rare).
-    struct EarlierNames {
-        var names: [NameWords] = []
-        var bySuffix: [UInt64: [Int]] = [:]
-        var unicode: [Int] = []
-
-        mutating func add(_ words: NameWords) {
-            let index = names.count
-            names.append(words)
-            if words.unicode != nil {
-                unicode.append(index)
-            } else if words.count > 2 {
-                for count in 2..<words.count { bySuffix[words.suffixHash(count), default: []].append(index) }
-            }
-        }
-
-        /// The latest name with more words than `words` whose last words are `words`.
-        func latest(endingWith words: NameWords) -> String? {
+        /// The index of the latest name with more words than `words` whose last words are `words`.
+        private func latest(endingWith words: Name) -> Int? {
             var best = -1
             if words.unicode == nil {
-                for index in (bySuffix[words.suffixHash(words.count)] ?? []).reversed()
-                where names[index].count > words.count && names[index].endsWith(words) {
-                    best = index
-                    break
+                var link = bySuffix[suffixHash(words, words.count)] ?? -1
+                while link >= 0 {
+                    let index = links[link].name
+                    if names[index].count > words.count && name(names[index], endsWith: words) {
+                        best = index
+                        break
+                    }
+                    link = links[link].previous
                 }
                 for index in unicode.reversed() where index > best {
-                    if names[index].count > words.count, names[index].endsWith(words) { best = index; break }
+                    if names[index].count > words.count, name(names[index], endsWith: words) { best = index; break }
                 }
             } else {
-                for index in names.indices.reversed() where names[index].count > words.count && names[index].endsWith(words) {
+                for index in names.indices.reversed() where names[index].count > words.count && name(names[index], endsWith: words) {
                     best = index
                     break
                 }
             }
-            return best >= 0 ? names[best].name : nil
+            return best >= 0 ? best : nil
         }
     }
 }

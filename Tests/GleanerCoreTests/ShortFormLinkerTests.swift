@@ -1,0 +1,78 @@
+import Testing
+@testable import GleanerCore
+
+@Suite struct ShortFormLinkerTests {
+    static let named = """
+        id: named
+        version: "1"
+        kind: program
+        normalizer: name
+        linkShortForms: true
+        rules:
+          - id: any
+            pattern: 'Dialogue'
+        """
+
+    /// Each name in turn, for a plugin that links short forms (`plugin` 0) or not (1); the
+    /// names after the pass.
+    func link(_ names: [(plugin: Int, name: String)]) throws -> [String?] {
+        let plugins = [try TestPlugins.load(Self.named), try TestPlugins.load(TestPlugins.years)]
+        var candidates = names.enumerated().map { index, item in
+            Candidate(plugin: item.plugin, rule: 0, bytes: index..<(index + 1), value: .object([("name", .string(item.name))]))
+        }
+        candidates.append(Candidate(plugin: 0, rule: 0, bytes: 90..<91, value: .string("Policy Dialogue")))
+        var bytes = Array(repeating: UInt8(ascii: "x"), count: 100)
+        var decisions: [Decision] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            let context = MergeContext(document: Document(id: "t", source: "t", text: ""), bytes: buffer, plugins: plugins)
+            ShortFormLinker().apply(to: &candidates, in: context, decisions: &decisions)
+        }
+        #expect(candidates.last?.value == .string("Policy Dialogue"))
+        #expect(decisions.isEmpty)
+        return candidates.dropLast().map { $0.value?["name"]?.stringValue }
+    }
+
+    @Test func shortFormTakesTheLatestLongerNameItEnds() throws {
+        let linked = try link([
+            (0, "India-Japan Defence Policy Dialogue"),
+            (0, "Defence Policy Dialogue"),
+            (0, "Policy Dialogue"),
+            (0, "Maritime Policy Dialogue"),
+            (0, "policy DIALOGUE"),
+            (0, "Dialogue"),
+            (0, "Defence Policy Dialogue"),
+            (1, "Policy Dialogue"),
+        ])
+        #expect(linked == [
+            "India-Japan Defence Policy Dialogue",
+            "India-Japan Defence Policy Dialogue",
+            "India-Japan Defence Policy Dialogue",
+            "Maritime Policy Dialogue",
+            "Maritime Policy Dialogue",
+            "Dialogue",
+            "India-Japan Defence Policy Dialogue",
+            "Policy Dialogue",
+        ])
+    }
+
+    @Test func namesThatAreNotASCIIAreComparedAsWords() throws {
+        let linked = try link([
+            (0, "Sécurité Maritime Forum"),
+            (0, "maritime forum"),
+            (0, "Défense Policy Dialogue"),
+            (0, "India Policy Dialogue"),
+            (0, "Policy\u{2013}Dialogue"),
+            (0, "Sud Défense Policy Dialogue"),
+            (0, "policy dialogue"),
+        ])
+        #expect(linked == [
+            "Sécurité Maritime Forum",
+            "Sécurité Maritime Forum",
+            "Défense Policy Dialogue",
+            "India Policy Dialogue",
+            "India Policy Dialogue",
+            "Sud Défense Policy Dialogue",
+            "Sud Défense Policy Dialogue",
+        ])
+    }
+}
