@@ -64,6 +64,7 @@ public struct BatchRunner: Sendable {
         var document = 0..<0
         var decisions = 0..<0
         var counts: [(String, Int)] = []
+        /// The mentions for the entity index (it reads the named ones).
         var named: [Mention] = []
         var failed = false
         var record: DocumentRecord?
@@ -315,7 +316,8 @@ public struct BatchRunner: Sendable {
                 }
             }
         }
-        output.named = result.mentions.filter { $0.value["name"] != nil }
+        // The entity index skips mentions without a name itself: no filtered copy of each mention.
+        output.named = result.mentions
         let mentionsStart = buffer.mentions.count
         for mention in result.mentions { RecordEncoder.append(mention, to: &buffer.mentions) }
         output.mentions = mentionsStart..<buffer.mentions.count

@@ -42,6 +42,11 @@ public enum RecordValidator {
             }
         }
 
+        // Built once: an array literal at the call would be allocated for every record.
+        private static let programKeys = ["name", "acronym"]
+        private static let exerciseKeys = ["name", "year", "edition"]
+        private static let exerciseIntegers = ["year", "edition"]
+
         func problem(in value: JSONValue) -> String? {
             switch self {
             case .date:
@@ -50,9 +55,9 @@ public enum RecordValidator {
             case .money:
                 return moneyProblem(value)
             case .program:
-                return nameProblem(value, allowed: ["name", "acronym"], integers: [])
+                return nameProblem(value, allowed: Self.programKeys, integers: [])
             case .exercise:
-                return nameProblem(value, allowed: ["name", "year", "edition"], integers: ["year", "edition"])
+                return nameProblem(value, allowed: Self.exerciseKeys, integers: Self.exerciseIntegers)
             case .other:
                 switch value {
                 case .object, .string: return nil
