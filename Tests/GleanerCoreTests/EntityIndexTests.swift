@@ -26,4 +26,20 @@ import Testing
         #expect(program["lastDocument"] == .string("b"))
         #expect(records[0]["editions"] == .array([.int(2019)]))
     }
+
+    @Test func namesWithTheSameSlugShareARowAndEquivalentUnicodeNamesKeepTheirOwnIDs() {
+        var index = EntityIndex()
+        let names = ["Quad Summit", "Quad-Summit", "quad summit", "Quad Summit", "Caf\u{E9} Forum", "Cafe\u{301} Forum"]
+        for (number, name) in names.enumerated() {
+            index.add(document: "d\(number)", mentions: [mention("d\(number)", "program", name, .object([("name", .string(name))]))])
+        }
+        let records = index.records
+        let unicode = Set([EntityIndex.id(kind: "program", name: "Caf\u{E9} Forum"), EntityIndex.id(kind: "program", name: "Cafe\u{301} Forum")])
+        #expect(records.map { $0["id"]?.stringValue } == (unicode.sorted() + ["program:quad-summit"]).sorted().map(Optional.some))
+        let quad = records.first { $0["id"] == .string("program:quad-summit") }
+        #expect(quad?["name"] == .string("Quad Summit"))
+        #expect(quad?["mentions"] == .int(4))
+        #expect(quad?["aliases"] == .array([.string("Quad Summit"), .string("Quad-Summit"), .string("quad summit")]))
+        #expect(quad?["lastDocument"] == .string("d3"))
+    }
 }

@@ -4,6 +4,7 @@
 /// Fed in input order, so `entities.jsonl` is the same whatever `--jobs` is.
 public struct EntityIndex: Sendable {
     struct Entry: Sendable {
+        var id: String
         var kind: String
         var name: String
         var acronyms: Set<String> = []
@@ -17,11 +18,21 @@ public struct EntityIndex: Sendable {
         var lastCall = 0
     }
 
-    private var entries: [String: Entry] = [:]
+    private var entries: [Entry] = []
+    private var entryByID: [String: Int] = [:]
+    /// Entry by kind and name: a name is slugged once per run, not at every mention.
+    private var entryByName: [NameKey: Int] = [:]
     /// Counts `add` calls: an entry seen in the current call is not counted again.
     private var calls = 0
 
     public init() {}
+
+    struct NameKey: Hashable, Sendable {
+        var kind: String
+        var name: String
+
+        var isASCII: Bool { kind.utf8.allSatisfy { $0 < 0x80 } && name.utf8.allSatisfy { $0 < 0x80 } }
+    }
 
     /// The entity id of a named mention: `kind:slug-of-name`.
     public static func id(kind: String, name: String) -> String {
@@ -63,9 +74,25 @@ public struct EntityIndex: Sendable {
         let call = calls
         for mention in mentions {
             guard let name = mention.value["name"]?.stringValue else { continue }
-            let id = Self.id(kind: mention.kind, name: name)
-            Self.update(&entries[id, default: Entry(kind: mention.kind, name: name, firstDocument: document, lastDocument: document)],
-                        with: mention, document: document, call: call)
+            // Only ASCII keys are cached: strings that differ in bytes but are canonically
+            // equivalent compare equal, and may still have different ids.
+            let key = NameKey(kind: mention.kind, name: name)
+            let cached = key.isASCII
+            let entry: Int
+            if cached, let known = entryByName[key] {
+                entry = known
+            } else {
+                let id = Self.id(kind: mention.kind, name: name)
+                if let known = entryByID[id] {
+                    entry = known
+                } else {
+                    entry = entries.count
+                    entries.append(Entry(id: id, kind: mention.kind, name: name, firstDocument: document, lastDocument: document))
+                    entryByID[id] = entry
+                }
+                if cached { entryByName[key] = entry }
+            }
+            Self.update(&entries[entry], with: mention, document: document, call: call)
         }
     }
 
@@ -91,8 +118,8 @@ public struct EntityIndex: Sendable {
 
     /// The records of `entities.jsonl`, sorted by id.
     public var records: [JSONValue] {
-        entries.keys.sorted().map { id in
-            let entry = entries[id]!
+        entries.sorted { $0.id < $1.id }.map { entry in
+            let id = entry.id
             var pairs: [(String, JSONValue)] = [
                 ("id", .string(id)), ("kind", .string(entry.kind)), ("name", .string(entry.name)),
                 ("acronyms", .array(entry.acronyms.sorted().map(JSONValue.string))),
