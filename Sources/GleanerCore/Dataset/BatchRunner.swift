@@ -319,7 +319,7 @@ public struct BatchRunner: Sendable {
         // The entity index skips mentions without a name itself: no filtered copy of each mention.
         output.named = result.mentions
         let mentionsStart = buffer.mentions.count
-        for mention in result.mentions { RecordEncoder.append(mention, to: &buffer.mentions) }
+        RecordEncoder.append(result.mentions, to: &buffer.mentions)
         output.mentions = mentionsStart..<buffer.mentions.count
         output.failed = error != nil
         let record = DocumentRecord(document: document, sha256: sha256, kinds: kinds, mentions: result.mentions,

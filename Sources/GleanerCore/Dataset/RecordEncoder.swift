@@ -20,6 +20,18 @@ public enum RecordEncoder {
         JSONWriter.append(string: mention.text, to: &buffer)
         JSONWriter.append(raw: ", \"value\": ", to: &buffer)
         JSONWriter.append(mention.value, to: &buffer)
+        appendTail(of: mention, to: &buffer)
+    }
+
+    /// Mentions' lines, the same bytes as `append(_:to:)` for each (what repeats from line
+    /// to line is escaped once: `MentionLines`).
+    public static func append(_ mentions: [Mention], to buffer: inout [UInt8]) {
+        var lines = MentionLines()
+        for mention in mentions { lines.append(mention, to: &buffer) }
+    }
+
+    /// A mention line from `"extractor"` on.
+    static func appendTail(of mention: Mention, to buffer: inout [UInt8]) {
         JSONWriter.append(raw: ", \"extractor\": ", to: &buffer)
         JSONWriter.append(string: mention.extractor, to: &buffer)
         JSONWriter.append(raw: ", \"rule\": ", to: &buffer)

@@ -43,7 +43,7 @@ extension Glean {
                     seen[document.id] = document.source
                     let extracted = engine.extract(document, scratch: scratch, decisions: false)
                     output.reserveCapacity(extracted.mentions.count * 320)
-                    for mention in extracted.mentions { RecordEncoder.append(mention, to: &output) }
+                    RecordEncoder.append(extracted.mentions, to: &output)
                     let record = DocumentRecord(document: document, kinds: kinds, mentions: extracted.mentions,
                                                 error: extracted.validationError, warnings: extracted.ruleFailures)
                     status = Self.statusLine(record, replacements: replacements)
