@@ -50,6 +50,34 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self) == #""plain \"quoted\" back\\slash\n\r\t\u0001\u001f é ₹ end""#)
     }
 
+    @Test func escapingEightBytesAtATimeFindsEveryByteThatNeedsOne() {
+        func reference(_ bytes: [UInt8]) -> [UInt8] {
+            var out: [UInt8] = [0x22]
+            for byte in bytes {
+                switch byte {
+                case 0x22: out += Array("\\\"".utf8)
+                case 0x5C: out += Array("\\\\".utf8)
+                case 0x0A: out += Array("\\n".utf8)
+                case 0x0D: out += Array("\\r".utf8)
+                case 0x09: out += Array("\\t".utf8)
+                case ..<0x20: out += Array("\\u00".utf8) + Array(String(byte, radix: 16).leftPadded(2).utf8)
+                default: out.append(byte)
+                }
+            }
+            return out + [0x22]
+        }
+        for byte in 0...255 {
+            for position in [0, 3, 7, 8, 13, 22] {
+                var bytes = Array(repeating: UInt8(ascii: "a"), count: 23)
+                bytes[position] = UInt8(byte)
+                bytes[(position + 9) % 23] = UInt8(255 - byte)
+                var written: [UInt8] = []
+                bytes.withUnsafeBufferPointer { JSONWriter.append(escaping: $0, to: &written) }
+                #expect(written == reference(bytes), "byte \(byte) at \(position)")
+            }
+        }
+    }
+
     @Test func disjointSpansFindTheNeighbourThatOverlaps() {
         var spans = DisjointSpans(possibleStarts: [0, 3, 5, 10, 12, 20])
         var kept: [(Range<Int>, Int)] = []
@@ -64,4 +92,8 @@ import Testing
         }
         #expect(spans.ownersByStart == kept.sorted { $0.0.lowerBound < $1.0.lowerBound }.map(\.1))
     }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -38,13 +38,21 @@ public enum JSONWriter {
     }
 
     /// A JSON string of UTF-8 bytes. Runs of bytes that need no escape (most text) are copied
-    /// whole.
+    /// whole, found eight bytes at a time.
     public static func append(escaping bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
         buffer.append(UInt8(ascii: "\""))
         var runStart = 0
         var index = 0
         let count = bytes.count
         while index < count {
+            if index + 8 <= count, let base = bytes.baseAddress {
+                let special = needsEscape(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+                if special == 0 {
+                    index += 8
+                    continue
+                }
+                index += special.trailingZeroBitCount / 8
+            }
             let byte = bytes[index]
             if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
                 index += 1
@@ -67,6 +75,16 @@ public enum JSONWriter {
         }
         if runStart < count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
         buffer.append(UInt8(ascii: "\""))
+    }
+
+    /// The high bit of each byte of `word` that needs an escape: below 0x20, `"` or `\\`
+    /// (exact per byte: no carry crosses bytes).
+    @inline(__always)
+    static func needsEscape(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, lows = ones &* 0x7F
+        func zeroBytes(_ value: UInt64) -> UInt64 { ~(((value & lows) &+ lows) | value) & highs }
+        let control = ~((word & lows) &+ ones &* 0x60) & ~word & highs
+        return control | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C))
     }
 
     /// Bytes that are JSON already (keys, punctuation).
