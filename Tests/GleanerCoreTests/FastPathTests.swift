@@ -31,6 +31,18 @@ import Testing
         }
     }
 
+    @Test func codePointsBetweenAnyTwoOffsetsAreTheBytesThatStartOne() {
+        let bytes = Array((String(repeating: "ab€😀 é", count: 40) + "x" + String(repeating: "\u{301}", count: 90)).utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            for start in [0, 1, 5, 31, 33, 100] {
+                for end in [start, start + 7, start + 32, start + 65, start + 300, bytes.count] where end <= bytes.count {
+                    let expected = bytes[start..<end].filter { $0 & 0xC0 != 0x80 }.count
+                    #expect(CodePointCounter.count(buffer, from: start, to: end) == expected, "\(start)..<\(end)")
+                }
+            }
+        }
+    }
+
     @Test func numbersAreWrittenAsTheirDescription() {
         let significands: [Int128] = [0, 1, -1, 7, 10, 45, -4500, 123_456_789, Int128(Int64.max), Int128(UInt64.max) + 1, -Int128(UInt64.max) * 1000]
         for significand in significands {

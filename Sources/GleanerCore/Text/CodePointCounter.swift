@@ -10,6 +10,24 @@ public enum CodePointCounter {
         var continuation = 0
         var index = start
         let ones: UInt64 = 0x0101_0101_0101_0101
+        func continuations(at offset: Int) -> UInt64 {
+            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+            return (word >> 7) & ~(word >> 6) & ones
+        }
+        // Four words a step (independent loads and adds), 63 steps before the lanes (at most
+        // 252 each) are added up.
+        while index + 32 <= end {
+            var lanes: UInt64 = 0
+            var steps = 0
+            while steps < 63, index + 32 <= end {
+                lanes &+= (continuations(at: index) &+ continuations(at: index + 8))
+                    &+ (continuations(at: index + 16) &+ continuations(at: index + 24))
+                index += 32
+                steps += 1
+            }
+            let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
+            continuation += Int((pairs &* 0x0001_0001_0001_0001) >> 48)
+        }
         while index + 8 <= end {
             // Per byte, 1 where the byte is 10xxxxxx; up to 255 words summed per lane before
             // the lanes are added up.
