@@ -26,3 +26,19 @@ public struct Candidate: Sendable {
         bytes.lowerBound < other.bytes.upperBound && other.bytes.lowerBound < bytes.upperBound
     }
 }
+
+extension Array where Element == Candidate {
+    /// `removeAll(where:)`, with the kept candidates moved (swapped through the buffer) where
+    /// the array's own swaps copy them, retaining and releasing every reference they hold.
+    /// Calls `shouldBeRemoved` once per candidate, in order; the kept ones keep their order.
+    mutating func removeAllMoving(where shouldBeRemoved: (Candidate) -> Bool) {
+        var kept = 0
+        withUnsafeMutableBufferPointer { buffer in
+            for index in buffer.indices where !shouldBeRemoved(buffer[index]) {
+                if kept != index { buffer.swapAt(kept, index) }
+                kept += 1
+            }
+        }
+        removeLast(count - kept)
+    }
+}

@@ -22,9 +22,10 @@ public struct AcronymLinker: MergePass {
         var defined: [String: Int] = [:]
         var definitionSpans: [Range<Int>] = []
         for index in candidates.indices where context.traits[candidates[index].plugin].linkAcronyms {
+            // Most candidates have no `(ACR)` after them: looked for before the candidate is copied.
+            guard let acronym = parenthesizedAcronym(after: candidates[index].bytes.upperBound, in: context.bytes) else { continue }
             let candidate = candidates[index]
-            guard let acronym = parenthesizedAcronym(after: candidate.bytes.upperBound, in: context.bytes),
-                  let name = candidate.value?["name"], candidate.value?["acronym"] == nil
+            guard let name = candidate.value?["name"], candidate.value?["acronym"] == nil
                     || context.text(acronym) == candidate.value?["acronym"]?.stringValue else { continue }
             let token = context.text(acronym)
             guard token != name.stringValue else { continue }
@@ -50,7 +51,7 @@ public struct AcronymLinker: MergePass {
             return false
         }
         // 2. The `(ACR)` of a definition is not a mention of its own.
-        candidates.removeAll { candidate in
+        candidates.removeAllMoving { candidate in
             guard isDefinitionSpan(candidate.bytes) else { return false }
             if context.recordsDecisions {
                 decisions.append(Decision(candidate, in: context, pass: name,

@@ -15,11 +15,11 @@ public struct AmountLinker: MergePass {
         guard context.traits.contains(where: \.linkEquivalents) else { return }
         var previous: Int?
         for index in candidates.indices {
-            let candidate = candidates[index]
-            guard context.traits[candidate.plugin].linkEquivalents else { continue }
+            let plugin = candidates[index].plugin
+            guard context.traits[plugin].linkEquivalents else { continue }
             defer { previous = index }
-            guard let first = previous, candidates[first].plugin == candidate.plugin else { continue }
-            let gapBytes = candidates[first].bytes.upperBound..<candidate.bytes.lowerBound
+            guard let first = previous, candidates[first].plugin == plugin else { continue }
+            let gapBytes = candidates[first].bytes.upperBound..<candidates[index].bytes.lowerBound
             // A gap with a `(` character has a `(` byte: most gaps are ruled out without a string.
             guard gapBytes.count <= 40, context.bytes[gapBytes].contains(UInt8(ascii: "(")) else { continue }
             let gap = context.text(gapBytes)

@@ -1,0 +1,18 @@
+import Testing
+@testable import GleanerCore
+
+@Suite struct CandidateTests {
+    @Test func removingKeepsTheOrderAndAsksOncePerCandidateInOrder() {
+        for removed in [Set<Int>(), [0], [9], [0, 1, 2], [3, 4, 8], Set(0..<10), [1, 3, 5, 7, 9]] {
+            var candidates = (0..<10).map { Candidate(plugin: $0, rule: 0, bytes: $0..<($0 + 1), value: $0 % 2 == 0 ? .int($0) : nil) }
+            var asked: [Int] = []
+            candidates.removeAllMoving { candidate in
+                asked.append(candidate.plugin)
+                return removed.contains(candidate.plugin)
+            }
+            #expect(asked == Array(0..<10))
+            #expect(candidates.map(\.plugin) == (0..<10).filter { !removed.contains($0) })
+            #expect(candidates.map(\.value) == (0..<10).filter { !removed.contains($0) }.map { $0 % 2 == 0 ? .int($0) : nil })
+        }
+    }
+}
