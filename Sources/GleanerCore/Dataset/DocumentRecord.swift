@@ -26,8 +26,8 @@ public struct DocumentRecord: Sendable {
         bytes = document.text.utf8.count
         codePoints = CodePointCounter.count(document.text)
         var counts = kinds.map { ($0, 0) }
-        for mention in mentions {
-            if let index = counts.firstIndex(where: { $0.0 == mention.kind }) { counts[index].1 += 1 }
+        for mention in mentions.indices {
+            if let index = counts.firstIndex(where: { $0.0 == mentions[mention].kind }) { counts[index].1 += 1 }
         }
         self.counts = counts
         status = error == nil ? "ok" : "error"

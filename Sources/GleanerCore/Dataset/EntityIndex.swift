@@ -72,27 +72,27 @@ public struct EntityIndex: Sendable {
     public mutating func add(document: String, mentions: [Mention]) {
         calls += 1
         let call = calls
-        for mention in mentions {
-            guard let name = mention.value["name"]?.stringValue else { continue }
+        for index in mentions.indices {
+            guard let name = mentions[index].value["name"]?.stringValue else { continue }
             // Only ASCII keys are cached: strings that differ in bytes but are canonically
             // equivalent compare equal, and may still have different ids.
-            let key = NameKey(kind: mention.kind, name: name)
+            let key = NameKey(kind: mentions[index].kind, name: name)
             let cached = key.isASCII
             let entry: Int
             if cached, let known = entryByName[key] {
                 entry = known
             } else {
-                let id = Self.id(kind: mention.kind, name: name)
+                let id = Self.id(kind: mentions[index].kind, name: name)
                 if let known = entryByID[id] {
                     entry = known
                 } else {
                     entry = entries.count
-                    entries.append(Entry(id: id, kind: mention.kind, name: name, firstDocument: document, lastDocument: document))
+                    entries.append(Entry(id: id, kind: mentions[index].kind, name: name, firstDocument: document, lastDocument: document))
                     entryByID[id] = entry
                 }
                 if cached { entryByName[key] = entry }
             }
-            Self.update(&entries[entry], with: mention, document: document, call: call)
+            Self.update(&entries[entry], with: mentions[index], document: document, call: call)
         }
     }
 

@@ -27,7 +27,7 @@ public enum RecordEncoder {
     /// to line is escaped once: `MentionLines`).
     public static func append(_ mentions: [Mention], to buffer: inout [UInt8]) {
         var lines = MentionLines()
-        for mention in mentions { lines.append(mention, to: &buffer) }
+        for index in mentions.indices { lines.append(mentions[index], to: &buffer) }
     }
 
     /// A mention line from `"extractor"` on.

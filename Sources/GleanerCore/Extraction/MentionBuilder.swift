@@ -17,22 +17,25 @@ enum MentionBuilder {
             }
         }
         let doc = context.document.id
-        for candidate in ordered {
-            guard let value = candidate.value else { continue }
-            advance(to: candidate.bytes.lowerBound)
+        // Candidates read in place and each mention made inside the array: a copy of either
+        // retains every reference it holds.
+        for index in ordered.indices {
+            guard let value = ordered[index].value else { continue }
+            let span = ordered[index].bytes
+            advance(to: span.lowerBound)
             let start = codePoints
-            advance(to: candidate.bytes.upperBound)
-            let traits = context.traits[candidate.plugin]
-            let mention = Mention(
-                doc: doc, kind: traits.kind, start: start, end: codePoints,
-                byteStart: candidate.bytes.lowerBound, byteEnd: candidate.bytes.upperBound,
-                text: context.text(candidate.bytes), value: value, extractor: traits.extractorName,
-                rule: context.ruleID(of: candidate), inferred: candidate.inferred,
-                equivalentOf: candidate.equivalentOf.flatMap { id(of: $0, in: mentions) }, context: nil)
-            if let problem = RecordValidator.problem(inBuilt: mention, byteCount: bytes.count, shape: traits.shape) {
+            advance(to: span.upperBound)
+            let traits = context.traits[ordered[index].plugin]
+            let equivalentOf = ordered[index].equivalentOf.flatMap { id(of: $0, in: mentions) }
+            mentions.append(Mention(
+                doc: doc, kind: traits.kind, start: start, end: codePoints, byteStart: span.lowerBound, byteEnd: span.upperBound,
+                text: context.text(span), value: value, extractor: traits.extractorName,
+                rule: context.ruleID(of: ordered[index]), inferred: ordered[index].inferred,
+                equivalentOf: equivalentOf, context: nil))
+            if let problem = RecordValidator.problem(inBuilt: mentions[mentions.count - 1], byteCount: bytes.count, shape: traits.shape) {
+                let mention = mentions[mentions.count - 1]
                 return ([], "record \(mention.id) (\(mention.extractor) rule \(mention.rule)) failed validation: \(problem)")
             }
-            mentions.append(mention)
         }
         return (mentions, nil)
     }
