@@ -154,25 +154,32 @@ public struct AcronymLinker: MergePass {
     /// token, the search resumes after each occurrence (occurrences of one token never overlap).
     func occurrences(of definitions: [Definition], in bytes: UnsafeBufferPointer<UInt8>) -> [[Range<Int>]] {
         var found = Array(repeating: [Range<Int>](), count: definitions.count)
-        var byFirstByte = Array(repeating: [Int](), count: 256)
+        // Per first byte, its tokens in order as a chain (`firstToken`, then `nextToken`): plain
+        // integers, where an array per byte would be 256 arrays to make and release per document.
+        var firstToken = Array(repeating: -1, count: 256)
+        var nextToken = Array(repeating: -1, count: definitions.count)
         var resume = Array(repeating: 0, count: definitions.count)
         var onlyCapitals = true
         var firstBytes: [UInt8] = []
-        for (index, definition) in definitions.enumerated() where !definition.token.isEmpty {
-            byFirstByte[Int(definition.token[0])].append(index)
-            if !(65...90).contains(definition.token[0]) { onlyCapitals = false }
-            if !firstBytes.contains(definition.token[0]) { firstBytes.append(definition.token[0]) }
+        for index in definitions.indices.reversed() where !definitions[index].token.isEmpty {
+            let first = definitions[index].token[0]
+            nextToken[index] = firstToken[Int(first)]
+            firstToken[Int(first)] = index
+            if !(65...90).contains(first) { onlyCapitals = false }
+            if !firstBytes.contains(first) { firstBytes.append(first) }
         }
         let count = bytes.count
-        let isFirstByte = byFirstByte.map { !$0.isEmpty }
         func check(_ index: Int) {
-            guard isFirstByte[Int(bytes[index])], index == 0 || !isAlphanumeric(bytes[index - 1]) else { return }
-            for token in byFirstByte[Int(bytes[index])] where index >= resume[token] {
-                let pattern = definitions[token].token
-                let end = index + pattern.count
+            var token = firstToken[Int(bytes[index])]
+            guard token >= 0, index == 0 || !isAlphanumeric(bytes[index - 1]) else { return }
+            while token >= 0 {
+                defer { token = nextToken[token] }
+                guard index >= resume[token] else { continue }
+                let length = definitions[token].token.count
+                let end = index + length
                 guard end <= count, end == count || !isAlphanumeric(bytes[end]) else { continue }
                 var equal = true
-                for offset in 1..<pattern.count where bytes[index + offset] != pattern[offset] { equal = false; break }
+                for offset in 1..<length where bytes[index + offset] != definitions[token].token[offset] { equal = false; break }
                 if equal {
                     found[token].append(index..<end)
                     resume[token] = end
