@@ -75,4 +75,20 @@ import Testing
             "Sud Défense Policy Dialogue",
         ])
     }
+
+    @Test func suffixTableKeepsTheLatestLinkPerHash() {
+        var table = ShortFormLinker.EarlierNames.SuffixTable()
+        var expected: [UInt64: Int] = [:]
+        #expect(table[42] == -1)
+        var state: UInt64 = 3
+        for link in 0..<500 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            // Few distinct hashes, many sharing their low bits (the same slot).
+            let hash = (state >> 60) << 40 | (state >> 33) % 7
+            table[hash] = link
+            expected[hash] = link
+        }
+        for (hash, link) in expected { #expect(table[hash] == link) }
+        #expect(table[1 << 63] == -1)
+    }
 }

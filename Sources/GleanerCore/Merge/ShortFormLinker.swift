@@ -45,7 +45,7 @@ public struct ShortFormLinker: MergePass {
         private var words: [Range<Int>] = []
         private var names: [Name] = []
         /// Per hash of a word suffix: the latest entry of `links` with it.
-        private var bySuffix: [UInt64: Int] = [:]
+        private var bySuffix = SuffixTable()
         /// Names by suffix hash, latest first: a name and the previous entry with that hash (-1: none).
         private var links: [(name: Int, previous: Int)] = []
         private var unicode: [Int] = []
@@ -92,7 +92,7 @@ public struct ShortFormLinker: MergePass {
             } else if name.count > 2 {
                 for count in 2..<name.count {
                     let hash = suffixHash(name, count)
-                    links.append((index, bySuffix[hash] ?? -1))
+                    links.append((index, bySuffix[hash]))
                     bySuffix[hash] = links.count - 1
                 }
             }
@@ -132,7 +132,7 @@ public struct ShortFormLinker: MergePass {
         private func latest(endingWith words: Name) -> Int? {
             var best = -1
             if words.unicode == nil {
-                var link = bySuffix[suffixHash(words, words.count)] ?? -1
+                var link = bySuffix[suffixHash(words, words.count)]
                 while link >= 0 {
                     let index = links[link].name
                     if names[index].count > words.count && name(names[index], endsWith: words) {
@@ -151,6 +151,48 @@ public struct ShortFormLinker: MergePass {
                 }
             }
             return best >= 0 ? best : nil
+        }
+
+        /// Suffix hash to link (-1: none), by open addressing: the hashes are mixed already, so
+        /// they are not hashed again as a `Dictionary` would.
+        struct SuffixTable {
+            private var keys: [UInt64] = []
+            private var links: [Int] = []
+            private var count = 0
+
+            subscript(hash: UInt64) -> Int {
+                get {
+                    guard !links.isEmpty else { return -1 }
+                    var slot = Int(truncatingIfNeeded: hash) & (links.count - 1)
+                    while links[slot] >= 0 {
+                        if keys[slot] == hash { return links[slot] }
+                        slot = (slot + 1) & (links.count - 1)
+                    }
+                    return -1
+                }
+                set {
+                    if (count + 1) * 2 > links.count { grow() }
+                    var slot = Int(truncatingIfNeeded: hash) & (links.count - 1)
+                    while links[slot] >= 0 {
+                        if keys[slot] == hash {
+                            links[slot] = newValue
+                            return
+                        }
+                        slot = (slot + 1) & (links.count - 1)
+                    }
+                    keys[slot] = hash
+                    links[slot] = newValue
+                    count += 1
+                }
+            }
+
+            private mutating func grow() {
+                let (oldKeys, oldLinks) = (keys, links)
+                keys = Array(repeating: 0, count: max(16, oldLinks.count * 2))
+                links = Array(repeating: -1, count: keys.count)
+                count = 0
+                for slot in oldLinks.indices where oldLinks[slot] >= 0 { self[oldKeys[slot]] = oldLinks[slot] }
+            }
         }
     }
 }
