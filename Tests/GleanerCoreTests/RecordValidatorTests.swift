@@ -28,4 +28,13 @@ import Testing
         #expect(RecordValidator.valueProblem(kind: "program", value: .object([("name", .string(""))])) != nil)
         #expect(RecordValidator.valueProblem(kind: "program", value: .object([("name", .string("Quad")), ("extra", .string("x"))])) != nil)
     }
+
+    @Test func aBuiltRecordThatFailsFailsItsDocumentNamingTheRecord() throws {
+        let yaml = "id: cash\nversion: \"3\"\nkind: money\nnormalizer: text\nrules:\n  - id: digit\n    pattern: '\\d'\n"
+        let result = TestPlugins.extract("é pay 5 now", plugins: [try TestPlugins.load(yaml)])
+        #expect(result.mentions.isEmpty)
+        #expect(result.validationError
+            == "record t#6-7 (cash@3 rule digit) failed validation: money needs amount > 0 and a three-letter currency, and no other key")
+    }
 }
+

@@ -17,8 +17,8 @@ enum MentionBuilder {
             }
         }
         let doc = context.document.id
-        // Candidates read in place and each mention made inside the array: a copy of either
-        // retains every reference it holds.
+        // Candidates read in place, each record checked on its parts and then made inside the
+        // array: a copy of a candidate or a mention retains every reference it holds.
         for index in ordered.indices {
             guard let value = ordered[index].value else { continue }
             let span = ordered[index].bytes
@@ -26,16 +26,17 @@ enum MentionBuilder {
             let start = codePoints
             advance(to: span.upperBound)
             let traits = context.traits[ordered[index].plugin]
+            if let problem = RecordValidator.problem(inBuiltStart: start, end: codePoints, bytes: span, value: value,
+                                                     byteCount: bytes.count, shape: traits.shape) {
+                // `Mention.id`, `extractor` and `rule` of the record it would have been.
+                return ([], "record \(doc)#\(start)-\(codePoints) (\(traits.extractorName) rule \(context.ruleID(of: ordered[index]))) failed validation: \(problem)")
+            }
             let equivalentOf = ordered[index].equivalentOf.flatMap { id(of: $0, in: mentions) }
             mentions.append(Mention(
                 doc: doc, kind: traits.kind, start: start, end: codePoints, byteStart: span.lowerBound, byteEnd: span.upperBound,
                 text: context.text(span), value: value, extractor: traits.extractorName,
                 rule: context.ruleID(of: ordered[index]), inferred: ordered[index].inferred,
                 equivalentOf: equivalentOf, context: nil))
-            if let problem = RecordValidator.problem(inBuilt: mentions[mentions.count - 1], byteCount: bytes.count, shape: traits.shape) {
-                let mention = mentions[mentions.count - 1]
-                return ([], "record \(mention.id) (\(mention.extractor) rule \(mention.rule)) failed validation: \(problem)")
-            }
         }
         return (mentions, nil)
     }
