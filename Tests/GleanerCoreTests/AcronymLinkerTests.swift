@@ -25,10 +25,13 @@ import Testing
     }
 
     @Test func occurrencesAreTheWholeWordsWhateverTheFirstBytes() {
-        let text = Array("SCRI and SCRIBE; (SCRI) QUAD-QUAD QUADS aQUAD 5G-X 5G IMF, IMFs I.M.F. Quad; G20 at G20 SCRI".utf8)
+        let text = Array("SCRI and SCRIBE; (SCRI) QUAD-QUAD QUADS aQUAD 5G-X 5G IMF, IMFs I.M.F. Quad; G20 at G20 SCRI AB BB, CC".utf8)
         let linker = AcronymLinker()
         for tokens in [["SCRI"], ["SCRI", "QUAD"], ["SCRI", "QUAD", "IMF"], ["SCRI", "QUAD", "IMF", "G20"],
-                       ["5G", "SCRI"], ["5G", "SCRI", "Quad", "IMF"], ["SCRI", "SCRIBE", "Quad"]] {
+                       ["5G", "SCRI"], ["5G", "SCRI", "Quad", "IMF"], ["SCRI", "SCRIBE", "Quad"],
+                       // More than eight distinct first bytes: capitals only, and not.
+                       ["AB", "BB", "CC", "DD", "EE", "FF", "G20", "IMF", "QUAD", "SCRI"],
+                       ["AB", "BB", "CC", "DD", "EE", "FF", "G20", "IMF", "QUAD", "5G"]] {
             let definitions = tokens.enumerated().map { index, token in
                 AcronymLinker.Definition(token: Array(token.utf8), text: token, plugin: 0, name: .string("n\(index)"))
             }
