@@ -90,23 +90,36 @@ public struct ShortFormLinker: MergePass {
             if name.unicode != nil {
                 unicode.append(index)
             } else if name.count > 2 {
-                for count in 2..<name.count {
-                    let hash = suffixHash(name, count)
+                // The hashes of the suffixes of 2 to count - 1 words, in one pass from the end.
+                var hash = Self.seed
+                for count in 1..<name.count {
+                    hash = Self.combine(hash, wordHash(words[name.words.upperBound - count]))
+                    guard count >= 2 else { continue }
                     links.append((index, bySuffix[hash]))
                     bySuffix[hash] = links.count - 1
                 }
             }
         }
 
-        /// Hash of the last `count` words of an ASCII name.
+        /// Hash of the last `count` words of an ASCII name, taken from the last word back (so
+        /// `add` gets the hashes of all of a name's suffixes in one pass).
         private func suffixHash(_ name: Name, _ count: Int) -> UInt64 {
-            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
-            for word in words[(name.words.upperBound - count)..<name.words.upperBound] {
-                var wordHash: UInt64 = 0xCBF2_9CE4_8422_2325
-                for index in word { wordHash = (wordHash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3 }
-                hash = (hash ^ wordHash) &* 0x0000_0100_0000_01B3
-                hash ^= hash >> 29
-            }
+            var hash = Self.seed
+            for offset in 1...count { hash = Self.combine(hash, wordHash(words[name.words.upperBound - offset])) }
+            return hash
+        }
+
+        private static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+        private static func combine(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+            let mixed = (hash ^ word) &* 0x0000_0100_0000_01B3
+            return mixed ^ (mixed >> 29)
+        }
+
+        /// FNV-1a of a word's lower-cased bytes.
+        private func wordHash(_ word: Range<Int>) -> UInt64 {
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for index in word { hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3 }
             return hash
         }
 
