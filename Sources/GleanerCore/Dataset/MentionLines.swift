@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Writes `mentions.jsonl` lines byte for byte as `RecordEncoder.append(_:to:)` does, with what
 /// repeats from line to line escaped once: the document id (twice a line) and, per kind, the
 /// bytes from the id's closing quote to the start offset. A mention of another document (or
@@ -12,9 +18,7 @@ struct MentionLines {
     private var kinds: [(kind: [UInt8], bytes: [UInt8])] = []
 
     mutating func append(_ mention: Mention, to buffer: inout [UInt8]) {
-        var docID = mention.doc
-        let sameDocument = doc.map { known in docID.withUTF8 { $0.elementsEqual(known) } } ?? false
-        if !sameDocument {
+        if !(doc.map { Self.utf8(of: mention.doc, is: $0) } ?? false) {
             doc = Array(mention.doc.utf8)
             head.removeAll(keepingCapacity: true)
             JSONWriter.append(raw: "{\"id\": ", to: &head)
@@ -43,8 +47,7 @@ struct MentionLines {
     }
 
     private mutating func appendKindSegment(_ mention: Mention, to buffer: inout [UInt8]) {
-        var kind = mention.kind
-        if let known = kind.withUTF8({ utf8 in kinds.firstIndex { $0.kind.elementsEqual(utf8) } }) {
+        if let known = kinds.firstIndex(where: { Self.utf8(of: mention.kind, is: $0.kind) }) {
             buffer.append(contentsOf: kinds[known].bytes)
             return
         }
@@ -56,5 +59,13 @@ struct MentionLines {
         JSONWriter.append(raw: ", \"start\": ", to: &bytes)
         kinds.append((Array(mention.kind.utf8), bytes))
         buffer.append(contentsOf: bytes)
+    }
+
+    /// Whether `text`'s UTF-8 is `bytes` (lengths first: most strings that differ stop there).
+    private static func utf8(of text: String, is bytes: [UInt8]) -> Bool {
+        guard text.utf8.count == bytes.count else { return false }
+        guard !bytes.isEmpty else { return true }
+        var text = text
+        return text.withUTF8 { utf8 in bytes.withUnsafeBufferPointer { memcmp(utf8.baseAddress!, $0.baseAddress!, $0.count) == 0 } }
     }
 }
