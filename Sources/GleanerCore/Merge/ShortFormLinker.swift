@@ -63,25 +63,36 @@ public struct ShortFormLinker: MergePass {
             return nil
         }
 
-        /// `name`'s words appended to `bytes` and `words` when it is ASCII.
+        /// `name`'s words appended to `bytes` and `words` when it is ASCII: its bytes copied in
+        /// one go, then lower-cased in place (separators stay between the words' ranges).
         private mutating func parse(_ name: String) -> Name {
             let bytesBefore = bytes.count, wordsBefore = words.count
-            var start = bytes.count
-            for byte in name.utf8 {
-                if byte >= 0x80 {
-                    bytes.removeLast(bytes.count - bytesBefore)
-                    words.removeLast(words.count - wordsBefore)
-                    return Name(text: name, words: wordsBefore..<wordsBefore, unicode: ShortFormLinker.words(name))
+            bytes.append(contentsOf: name.utf8)
+            // `words` moved out and back: the closure below may not touch `self` while `bytes` is borrowed.
+            var ranges = words
+            words = []
+            defer { words = ranges }
+            let ascii = bytes.withUnsafeMutableBufferPointer { buffer in
+                var start = bytesBefore
+                for index in bytesBefore..<buffer.count {
+                    let byte = buffer[index]
+                    if byte >= 0x80 { return false }
+                    if byte == 0x20 || byte == 0x2D {
+                        if start < index { ranges.append(start..<index) }
+                        start = index + 1
+                    } else if byte >= 65 && byte <= 90 {
+                        buffer[index] = byte | 0x20
+                    }
                 }
-                if byte == 0x20 || byte == 0x2D {
-                    if start < bytes.count { words.append(start..<bytes.count) }
-                    start = bytes.count
-                } else {
-                    bytes.append(byte >= 65 && byte <= 90 ? byte | 0x20 : byte)
-                }
+                if start < buffer.count { ranges.append(start..<buffer.count) }
+                return true
             }
-            if start < bytes.count { words.append(start..<bytes.count) }
-            return Name(text: name, words: wordsBefore..<words.count, unicode: nil)
+            guard ascii else {
+                bytes.removeLast(bytes.count - bytesBefore)
+                ranges.removeLast(ranges.count - wordsBefore)
+                return Name(text: name, words: wordsBefore..<wordsBefore, unicode: ShortFormLinker.words(name))
+            }
+            return Name(text: name, words: wordsBefore..<ranges.count, unicode: nil)
         }
 
         private mutating func add(_ name: Name) {
