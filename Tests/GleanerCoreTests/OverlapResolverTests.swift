@@ -12,7 +12,7 @@ import Testing
             return Int(state >> 33) % bound
         }
         let text = String(repeating: "abcdefghij", count: 40)
-        var bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
         let document = Document(id: "t", source: "t", text: text)
         for trial in 0..<60 {
             // Sparse trials make clusters of one to a few candidates; dense ones clusters of dozens.

@@ -21,7 +21,7 @@ import Testing
             Candidate(plugin: item.plugin, rule: 0, bytes: index..<(index + 1), value: .object([("name", .string(item.name))]))
         }
         candidates.append(Candidate(plugin: 0, rule: 0, bytes: 90..<91, value: .string("Policy Dialogue")))
-        var bytes = Array(repeating: UInt8(ascii: "x"), count: 100)
+        let bytes = Array(repeating: UInt8(ascii: "x"), count: 100)
         var decisions: [Decision] = []
         bytes.withUnsafeBufferPointer { buffer in
             let context = MergeContext(document: Document(id: "t", source: "t", text: ""), bytes: buffer, plugins: plugins)
