@@ -2,10 +2,9 @@ import Testing
 @testable import GleanerCore
 
 @Suite struct LargeLexiconTests {
-    @Test func aLexiconTooLargeForOnePatternIsSplitAndStillMatchesEveryEntry() throws {
-        // 6,000 names make an alternation far past PCRE2's pattern size limit.
-        let names = (0..<6000).map { "Project Number \($0) Alpha" }
-        let plugin = try TestPlugins.load("""
+    /// A plugin whose one rule is the whole-word lexicon of `names`.
+    static func plugin(_ names: [String]) throws -> Plugin {
+        try TestPlugins.load("""
             id: big
             version: "1"
             kind: program
@@ -18,6 +17,12 @@ import Testing
               - id: known
                 pattern: '\\b{@names}\\b'
             """, files: ["names.tsv": "name\n" + names.joined(separator: "\n") + "\n"])
+    }
+
+    @Test func aLexiconTooLargeForOnePatternIsSplitAndStillMatchesEveryEntry() throws {
+        // 6,000 names make an alternation far past PCRE2's pattern size limit.
+        let names = (0..<6000).map { "Project Number \($0) Alpha" }
+        let plugin = try Self.plugin(names)
         #expect(plugin.rules[0].expandedPatterns.count > 1)
         let result = TestPlugins.extract("Both Project Number 17 Alpha and Project Number 5999 Alpha began.", plugins: [plugin])
         #expect(result.mentions.map(\.text) == ["Project Number 17 Alpha", "Project Number 5999 Alpha"])
@@ -29,19 +34,7 @@ import Testing
             String(String(number, radix: 26).map { Character(UnicodeScalar(UInt8(ascii: "a") + UInt8(String($0), radix: 26)!)) })
         }
         let names = tails.map { "Project Q\($0)x Alpha" }
-        let plugin = try TestPlugins.load("""
-            id: big
-            version: "1"
-            kind: program
-            normalizer: name
-            params:
-              lexicon: names
-            lexicons:
-              names: names.tsv
-            rules:
-              - id: known
-                pattern: '\\b{@names}\\b'
-            """, files: ["names.tsv": "name\n" + names.joined(separator: "\n") + "\n"])
+        let plugin = try Self.plugin(names)
         let parts = plugin.rules[0].expandedPatterns.count
         #expect(parts > 1)
         #expect(plugin.unitCount == parts)

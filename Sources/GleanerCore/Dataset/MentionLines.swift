@@ -32,18 +32,7 @@ struct MentionLines {
         buffer.append(UInt8(ascii: "-"))
         JSONWriter.append(int: mention.end, to: &buffer)
         appendKindSegment(mention, to: &buffer)
-        JSONWriter.append(int: mention.start, to: &buffer)
-        JSONWriter.append(raw: ", \"end\": ", to: &buffer)
-        JSONWriter.append(int: mention.end, to: &buffer)
-        JSONWriter.append(raw: ", \"byteStart\": ", to: &buffer)
-        JSONWriter.append(int: mention.byteStart, to: &buffer)
-        JSONWriter.append(raw: ", \"byteEnd\": ", to: &buffer)
-        JSONWriter.append(int: mention.byteEnd, to: &buffer)
-        JSONWriter.append(raw: ", \"text\": ", to: &buffer)
-        JSONWriter.append(string: mention.text, to: &buffer)
-        JSONWriter.append(raw: ", \"value\": ", to: &buffer)
-        JSONWriter.append(mention.value, to: &buffer)
-        RecordEncoder.appendTail(of: mention, to: &buffer)
+        RecordEncoder.appendFromStart(of: mention, to: &buffer)
     }
 
     private mutating func appendKindSegment(_ mention: Mention, to buffer: inout [UInt8]) {

@@ -9,6 +9,11 @@ public enum RecordEncoder {
         JSONWriter.append(raw: ", \"kind\": ", to: &buffer)
         JSONWriter.append(string: mention.kind, to: &buffer)
         JSONWriter.append(raw: ", \"start\": ", to: &buffer)
+        appendFromStart(of: mention, to: &buffer)
+    }
+
+    /// A mention line from the start offset's value on.
+    static func appendFromStart(of mention: Mention, to buffer: inout [UInt8]) {
         JSONWriter.append(int: mention.start, to: &buffer)
         JSONWriter.append(raw: ", \"end\": ", to: &buffer)
         JSONWriter.append(int: mention.end, to: &buffer)
