@@ -15,4 +15,19 @@ import Testing
             #expect(candidates.map(\.value) == (0..<10).filter { !removed.contains($0) }.map { $0 % 2 == 0 ? .int($0) : nil })
         }
     }
+
+    @Test func permutingPutsEachCandidateWhereTheOrderSaysAfterTheBase() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<50 {
+            let base = Int.random(in: 0...3, using: &generator)
+            let count = Int.random(in: 0...12, using: &generator)
+            var candidates = (0..<(base + count)).map { Candidate(plugin: $0, rule: 0, bytes: $0..<($0 + 1), value: .int($0)) }
+            let order = Array(0..<count).shuffled(using: &generator)
+            var working = order
+            candidates.permute(from: base, by: &working)
+            #expect(candidates.map(\.plugin) == Array(0..<base) + order.map { base + $0 })
+            #expect(candidates.map(\.value) == (Array(0..<base) + order.map { base + $0 }).map { .int($0) })
+            #expect(working == Array(0..<count))
+        }
+    }
 }

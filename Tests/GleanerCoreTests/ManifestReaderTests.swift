@@ -16,9 +16,9 @@ import Testing
         let yaml = "id: x\nversion: \"1\"\nkind: k\nnormalizer: text\nrules:\n  - id: r\n    prefilter: %@\n    pattern: '(?<![a-z])Rs and \\d+'\n"
         let plugin = try TestPlugins.load(yaml.replacingOccurrences(of: "%@", with: "pattern"))
         #expect(plugin.rules[0].manifest.prefilter == .pattern)
-        #expect(plugin.prefilterExpressions(rule: 0).map(\.scanText) == [#"Rs and \d+"#])
+        #expect(plugin.prefilterExpressions(rule: 0, variant: 0).map(\.scanText) == [#"Rs and \d+"#])
         let literal = try TestPlugins.load(yaml.replacingOccurrences(of: "%@", with: "literal"))
-        #expect(literal.prefilterExpressions(rule: 0).map(\.scanText) == [#"Rs\x{20}and\x{20}"#])
+        #expect(literal.prefilterExpressions(rule: 0, variant: 0).map(\.scanText) == [#"Rs\x{20}and\x{20}"#])
         let problem = try #require(error(yaml.replacingOccurrences(of: "%@", with: "whole")))
         #expect(problem.message == "prefilter must be 'literal' or 'pattern'")
     }

@@ -64,8 +64,8 @@ public struct BatchRunner: Sendable {
         var document = 0..<0
         var decisions = 0..<0
         var counts: [(String, Int)] = []
-        /// The mentions for the entity index (it reads the named ones).
-        var named: [Mention] = []
+        /// The document's mentions, for the entity index (which skips those without a name).
+        var entityMentions: [Mention] = []
         var failed = false
         var record: DocumentRecord?
         /// The mentions, kept only for a store.
@@ -208,7 +208,7 @@ public struct BatchRunner: Sendable {
                 summary.bytes += document.text.utf8.count
                 if output.failed { summary.failedDocuments += 1 }
                 for (kind, count) in output.counts where count > 0 { summary.mentionsByKind[kind, default: 0] += count }
-                summary.entities.add(document: document.id, mentions: output.named)
+                summary.entities.add(document: document.id, mentions: output.entityMentions)
                 if output.reused { summary.reused += 1 }
             }
             try store?.save(outputs.filter { !$0.reused }.map { ($0.record!, $0.mentionList) })
@@ -316,8 +316,7 @@ public struct BatchRunner: Sendable {
                 }
             }
         }
-        // The entity index skips mentions without a name itself: no filtered copy of each mention.
-        output.named = result.mentions
+        output.entityMentions = result.mentions
         let mentionsStart = buffer.mentions.count
         RecordEncoder.append(result.mentions, to: &buffer.mentions)
         output.mentions = mentionsStart..<buffer.mentions.count

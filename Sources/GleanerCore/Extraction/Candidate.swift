@@ -41,4 +41,23 @@ extension Array where Element == Candidate {
         }
         removeLast(count - kept)
     }
+
+    /// Puts `self[base + order[p]]` at `base + p` for every `p`, in place, cycle by cycle:
+    /// swapped through the buffer, whose swaps move candidates where the array's copy one side
+    /// (retaining and releasing every reference it holds). `order` is a permutation of
+    /// `0..<order.count`; it is left as the identity.
+    mutating func permute(from base: Int, by order: inout [Int]) {
+        withUnsafeMutableBufferPointer { buffer in
+            for cycleStart in order.indices where order[cycleStart] != cycleStart {
+                var position = cycleStart
+                while order[position] != cycleStart {
+                    let source = order[position]
+                    buffer.swapAt(base + position, base + source)
+                    order[position] = position
+                    position = source
+                }
+                order[position] = position
+            }
+        }
+    }
 }

@@ -6,7 +6,7 @@ public struct BlockEliminator: MergePass {
     public init() {}
 
     public func apply(to candidates: inout [Candidate], in context: MergeContext, decisions: inout [Decision]) {
-        guard candidates.contains(where: { $0.value == nil }) else { return }
+        guard candidates.contains(where: \.isBlock) else { return }
         candidates.removeAllMoving { candidate in
             guard candidate.isBlock else { return false }
             if context.recordsDecisions {

@@ -84,20 +84,7 @@ public struct OverlapResolver: MergePass {
         var order = kept
         order.reserveCapacity(candidates.count)
         for index in candidates.indices where !isKept[index] { order.append(index) }
-        // `order[position]` is the candidate that goes to `position`. Swapped through the buffer:
-        // its `swapAt` moves the bytes, where the array's copies one side (retains and releases).
-        candidates.withUnsafeMutableBufferPointer { buffer in
-            for cycleStart in order.indices where order[cycleStart] != cycleStart {
-                var position = cycleStart
-                while order[position] != cycleStart {
-                    let source = order[position]
-                    buffer.swapAt(position, source)
-                    order[position] = position
-                    position = source
-                }
-                order[position] = position
-            }
-        }
+        candidates.permute(from: 0, by: &order)
         candidates.removeLast(candidates.count - kept.count)
     }
 

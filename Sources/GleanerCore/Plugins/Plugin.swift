@@ -276,18 +276,7 @@ public final class Plugin: Sendable {
         buffers.order.removeAll(keepingCapacity: true)
         buffers.order.append(contentsOf: buffers.keys.indices)
         buffers.order.sort { buffers.keys[$0] < buffers.keys[$1] }
-        // The permutation applied in place, cycle by cycle: swaps move candidates without
-        // copying them (a copy retains every reference a candidate holds).
-        for cycleStart in buffers.order.indices where buffers.order[cycleStart] != cycleStart {
-            var position = cycleStart
-            while buffers.order[position] != cycleStart {
-                let source = buffers.order[position]
-                output.swapAt(firstCandidate + position, firstCandidate + source)
-                buffers.order[position] = position
-                position = source
-            }
-            buffers.order[position] = position
-        }
+        output.permute(from: firstCandidate, by: &buffers.order)
     }
 
     /// Per-thread buffers of `prefilteredCandidates`, reused from document to document.
@@ -433,11 +422,6 @@ public final class Plugin: Sendable {
             pieces *= 2
         }
         return whole
-    }
-
-    /// The prefilter's expressions for every pattern of a rule.
-    func prefilterExpressions(rule index: Int) -> [PrefilterExpression] {
-        rules[index].expandedPatterns.indices.flatMap { prefilterExpressions(rule: index, variant: $0) }
     }
 
     /// Matches a rule's variants anchored at `start`; the longest match wins and is left in
