@@ -19,7 +19,7 @@ struct CurrencyTable: Sendable {
     private var minorPowers = ByteKeyTable()
 
     init(context: NormalizerContext) throws(PluginError) {
-        for id in ["symbols", "codes", "names", "prenames", "weaknames"] {
+        for id in ["symbols", "codes", "names", "prenames", "weaknames", "weakcodes", "weaksymbols"] {
             let lexicon = try context.lexicon(id)
             for row in lexicon.rows {
                 guard let code = row["currency"] else { continue }

@@ -8,6 +8,8 @@ public enum Money {
         "names.tsv": PackageResources.names_tsv,
         "prenames.tsv": PackageResources.prenames_tsv,
         "weaknames.tsv": PackageResources.weaknames_tsv,
+        "weakcodes.tsv": PackageResources.weakcodes_tsv,
+        "weaksymbols.tsv": PackageResources.weaksymbols_tsv,
         "scales.tsv": PackageResources.scales_tsv,
         "subunits.tsv": PackageResources.subunits_tsv,
         "numberwords.tsv": PackageResources.numberwords_tsv,

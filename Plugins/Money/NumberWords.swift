@@ -1,7 +1,8 @@
 import GleanerCore
 
 /// Reads an amount written in words: `forty-five billion`, `a quarter million`,
-/// `three quarters billion`, `one and a half million`, `two lakh crore`, `one point five`.
+/// `three quarters billion`, `one and a half million`, `half a billion`, `a quarter of a million`,
+/// `two lakh crore`, `one point five`.
 /// The vocabulary (numbers, scales, fractions) comes from `numberwords.tsv`.
 struct NumberWords: Sendable {
     private enum Word: Sendable {
@@ -52,7 +53,8 @@ struct NumberWords: Sendable {
         while index < tokens.count {
             let token = tokens[index]
             index += 1
-            if Self.equals(token, "and") { continue }
+            // `and` joins, `of` only links a fraction to its scale (`a quarter of a million`).
+            if Self.equals(token, "and") || Self.equals(token, "of") { continue }
             if Self.equals(token, "a") || Self.equals(token, "an") { article = true; continue }
             guard let word = lookup(token) else { return nil }
             switch word {
