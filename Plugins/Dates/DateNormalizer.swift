@@ -114,12 +114,16 @@ struct DateNormalizer: Normalizer {
     }
 
     /// Year text when no side wrote one: the reference year (inferred), else `XXXX`. A
-    /// yearless mention needs a day and a capitalized month name on every side.
+    /// yearless mention needs a capitalized month name on every side, and either a day on
+    /// every side (`March 3 to 7`) or on none (`June`, `June to August`); never `June to 5`.
     static func yearText(_ start: DateSide, _ end: DateSide?, reference: Int?,
                          inferred: inout Bool) -> DateSide.YearText? {
         if start.year != nil || end?.year != nil { return DateSide.YearText.none }
-        func isFullDay(_ side: DateSide) -> Bool { side.day != nil && side.month != nil && side.monthCapitalized }
-        guard isFullDay(start), end.map(isFullDay) ?? true else { return nil }
+        func isMonthNamed(_ side: DateSide) -> Bool {
+            side.month != nil && side.monthCapitalized && side.quarter == nil && side.half == nil && side.season == nil
+        }
+        let withDay = start.day != nil
+        guard isMonthNamed(start), end.map({ isMonthNamed($0) && ($0.day != nil) == withDay }) ?? true else { return nil }
         if let reference {
             inferred = true
             return .year(reference)

@@ -82,7 +82,7 @@ struct DateSide {
         }
         guard (1...12).contains(month) else { return false }
         guard let day else {
-            guard hasYear else { return false }
+            // A month alone may be yearless (`in June` -> XXXX-06); DateNormalizer.yearText decides.
             text.append(yearText)
             text.append(UInt8(ascii: "-"))
             text.append(twoDigits: month)
