@@ -31,6 +31,21 @@ import Testing
         #expect(found.first?["inferred"] == .array([.string("year")]))
     }
 
+    @Test func wireDatelineYearBeatsANearerEarlierYear() throws {
+        let wire = try dates(json("NAIROBI, March 12, 2024 (Reuters) — Kenya revived the 2019 accord; talks resume on June 2."))
+        #expect(wire.map { $0["value"] } == [.string("2024-03-12"), .string("2019"), .string("2024-06-02")])
+        #expect(wire.last?["inferred"] == .array([.string("year")]))
+        let release = try dates(json("Press release\nNew Delhi, 27 March 2025\nThe 2019 pact was renewed and ministers meet in June."))
+        #expect(release.map { $0["value"] } == [.string("2025-03-27"), .string("2019"), .string("2025-06")])
+    }
+
+    @Test func aTimelineEntryOrASentenceIsNoDateline() throws {
+        let timeline = try dates(json("12 March 2024 — Talks opened.\nThe 2019 pact was cited on June 2."))
+        #expect(timeline.last?["value"] == .string("2019-06-02"))
+        let sentence = try dates(json("Talks opened in Nairobi, 12 March 2024 — after the 2019 pact.\nThey resume on June 2."))
+        #expect(sentence.last?["value"] == .string("2019-06-02"))
+    }
+
     @Test func nearestEarlierDateGivesTheYearElseXXXX() throws {
         let found = try dates(json("The pact of 14 May 2019 was followed by talks on June 2."))
         #expect(found.map { $0["value"] } == [.string("2019-05-14"), .string("2019-06-02")])

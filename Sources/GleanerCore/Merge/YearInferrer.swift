@@ -1,8 +1,10 @@
 /// For plugins with `inferYears: true` (dates): a date written without its year (`March 3 to
 /// 7`, value `XXXX-03-03/XXXX-03-07`) takes the year of the document's reference date (a JSON
 /// Lines `published` field, else the dateline: a full date standing alone on a line, perhaps
-/// after `Published`/`Updated`), else of the nearest earlier date with a year; it is then marked
-/// `inferred: ["year"]`. With neither, the year stays `XXXX` (ANNOTATION.md).
+/// after `Published`/`Updated`, or after a place as wire copy and press releases write it,
+/// `NAIROBI, March 12, 2024 (Reuters) —`, `New Delhi, 27 March 2025`), else of the nearest
+/// earlier date with a year; it is then marked `inferred: ["year"]`. With neither, the year
+/// stays `XXXX` (ANNOTATION.md). The dateline comes first even when another year is nearer.
 public struct YearInferrer: MergePass {
     public let name = "year"
 
@@ -48,6 +50,7 @@ public struct YearInferrer: MergePass {
             guard let value = candidates[index].value?.stringValue, value.utf8.count == 10,
                   let year = Self.year(of: value) else { continue }
             let bytes = candidates[index].bytes
+            if followsPlace(bytes, context.bytes) { return year }
             if let alone = standsAlone(bytes, context.bytes) {
                 if alone { return year }
                 continue
@@ -68,12 +71,7 @@ public struct YearInferrer: MergePass {
     /// of `dateline` decide).
     func standsAlone(_ span: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }
-        func isDatelineWord(_ word: Range<Int>) -> Bool {
-            guard word.count <= 9 else { return false }
-            return Self.datelineWordBytes.contains { known in
-                known.count == word.count && known.indices.allSatisfy { known[$0] == bytes[word.lowerBound + $0] | 0x20 }
-            }
-        }
+        func isDatelineWord(_ word: Range<Int>) -> Bool { self.isDatelineWord(word, bytes) }
         // Left of the span, towards the line start.
         var position = span.lowerBound
         var wordEnd = -1
@@ -105,6 +103,66 @@ public struct YearInferrer: MergePass {
         }
         if wordStart >= 0, !isDatelineWord(wordStart..<position) { return false }
         return true
+    }
+
+    /// Whether the span is a wire or press-release dateline: on its line, only a place before it
+    /// (words that start with a capital, or dateline words, at most eight, at least one
+    /// capitalized), and after it nothing, or an agency in parentheses and a dash (`NAIROBI,
+    /// March 12, 2024 (Reuters) — Kenya ...`). A timeline entry (`12 March 2024 — Talks`) has no
+    /// place; a sentence has lower-case words.
+    func followsPlace(_ span: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }
+        var lineStart = span.lowerBound
+        while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        guard span.lowerBound - lineStart <= 80 else { return false }
+        var words = 0, capitalized = 0
+        var position = lineStart
+        while position < span.lowerBound {
+            let byte = bytes[position]
+            guard isLetter(byte) || byte >= 0x80 else {
+                // Between words: spaces and the punctuation of a place line only.
+                switch byte {
+                case 0x20, 0x09, 0x0D, UInt8(ascii: ","), UInt8(ascii: "|"), UInt8(ascii: "/"),
+                     UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "'"): position += 1
+                default: return false
+                }
+                continue
+            }
+            var end = position
+            while end < span.lowerBound, isLetter(bytes[end]) || bytes[end] >= 0x80 { end += 1 }
+            words += 1
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") || byte >= 0x80 {
+                capitalized += 1
+            } else if !isDatelineWord(position..<end, bytes) {
+                return false
+            }
+            position = end
+        }
+        guard capitalized > 0, words <= 8 else { return false }
+        // After the date: nothing, else `(Agency)` and/or a dash (`-`, `–`, `—`) or a colon.
+        position = span.upperBound
+        func skipSpaces() { while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 || bytes[position] == 0x0D { position += 1 } }
+        skipSpaces()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "(") {
+            var close = position + 1
+            while close < bytes.count, close - position <= 40, bytes[close] != UInt8(ascii: ")"), bytes[close] != 0x0A { close += 1 }
+            guard close < bytes.count, bytes[close] == UInt8(ascii: ")") else { return false }
+            position = close + 1
+            skipSpaces()
+        }
+        if position == bytes.count || bytes[position] == 0x0A { return true }
+        if bytes[position] == UInt8(ascii: "-") || bytes[position] == UInt8(ascii: ":") { return true }
+        // En and em dashes: E2 80 93, E2 80 94.
+        if position + 2 < bytes.count, bytes[position] == 0xE2, bytes[position + 1] == 0x80,
+           bytes[position + 2] == 0x93 || bytes[position + 2] == 0x94 { return true }
+        return false
+    }
+
+    private func isDatelineWord(_ word: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.count <= 9 else { return false }
+        return Self.datelineWordBytes.contains { known in
+            known.count == word.count && known.indices.allSatisfy { known[$0] == bytes[word.lowerBound + $0] | 0x20 }
+        }
     }
 
     static func year(of value: String) -> Int? {
