@@ -39,6 +39,13 @@ import Testing
         #expect(release.map { $0["value"] } == [.string("2025-03-27"), .string("2019"), .string("2025-06")])
     }
 
+    @Test func anIssueDateAtTheHeadIsTheDateline() throws {
+        let brief = try dates(json("DEFENCE BRIEF — Issue 34, September 2024\n\nThe 1979 treaty was cited; drills ran on May 23-24."))
+        #expect(brief.last?["value"] == .string("2024-05-23/2024-05-24"))
+        let late = try dates(json(String(repeating: "Filler text without dates. ", count: 30) + "\nIssue of September 2024\nThe 1979 treaty; drills on May 23."))
+        #expect(late.last?["value"] == .string("1979-05-23"))
+    }
+
     @Test func aTimelineEntryOrASentenceIsNoDateline() throws {
         let timeline = try dates(json("12 March 2024 — Talks opened.\nThe 2019 pact was cited on June 2."))
         #expect(timeline.last?["value"] == .string("2019-06-02"))

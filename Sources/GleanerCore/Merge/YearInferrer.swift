@@ -2,7 +2,8 @@
 /// 7`, value `XXXX-03-03/XXXX-03-07`) takes the year of the document's reference date (a JSON
 /// Lines `published` field, else the dateline: a full date standing alone on a line, perhaps
 /// after `Published`/`Updated`, or after a place as wire copy and press releases write it,
-/// `NAIROBI, March 12, 2024 (Reuters) —`, `New Delhi, 27 March 2025`), else of the nearest
+/// `NAIROBI, March 12, 2024 (Reuters) —`, `New Delhi, 27 March 2025`; or a newsletter's issue
+/// date ending a line at the head, `Issue 34, September 2024`), else of the nearest
 /// earlier date with a year; it is then marked `inferred: ["year"]`. With neither, the year
 /// stays `XXXX` (ANNOTATION.md). The dateline comes first even when another year is nearer.
 public struct YearInferrer: MergePass {
@@ -44,12 +45,17 @@ public struct YearInferrer: MergePass {
         return false
     }
 
-    /// The year of the first full date (`YYYY-MM-DD`) that stands alone on its line.
+    /// The year of the first full date (`YYYY-MM-DD`) that stands alone on its line or follows a
+    /// place, or of the first month, season or quarter that ends a short line at the head of
+    /// the document (an issue date: `Defence Brief — Issue 34, September 2024`).
     func dateline(_ candidates: [Candidate], _ indices: [Int], _ context: MergeContext) -> Int? {
         for index in indices {
-            guard let value = candidates[index].value?.stringValue, value.utf8.count == 10,
-                  let year = Self.year(of: value) else { continue }
+            guard let value = candidates[index].value?.stringValue, let year = Self.year(of: value) else { continue }
             let bytes = candidates[index].bytes
+            guard value.utf8.count == 10 else {
+                if Self.isSinglePeriod(value), endsHeadLine(bytes, context.bytes) { return year }
+                continue
+            }
             if followsPlace(bytes, context.bytes) { return year }
             if let alone = standsAlone(bytes, context.bytes) {
                 if alone { return year }
@@ -156,6 +162,28 @@ public struct YearInferrer: MergePass {
         if position + 2 < bytes.count, bytes[position] == 0xE2, bytes[position + 1] == 0x80,
            bytes[position + 2] == 0x93 || bytes[position + 2] == 0x94 { return true }
         return false
+    }
+
+    /// Whether the span ends a line of at most 160 bytes that starts in the document's first
+    /// 500 bytes (only spaces and closing punctuation after it).
+    func endsHeadLine(_ span: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var lineStart = span.lowerBound
+        while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        guard lineStart < 500 else { return false }
+        var end = span.upperBound
+        while end < bytes.count, bytes[end] != 0x0A {
+            switch bytes[end] {
+            case 0x20, 0x09, 0x0D, UInt8(ascii: "."), UInt8(ascii: ")"), UInt8(ascii: "]"): end += 1
+            default: return false
+            }
+        }
+        return end - lineStart <= 160
+    }
+
+    /// A single month, season, quarter or half with its year (`2024-09`, `2024-FA`), not a range.
+    static func isSinglePeriod(_ value: String) -> Bool {
+        let bytes = value.utf8
+        return bytes.count > 5 && bytes.count <= 7 && bytes[bytes.index(bytes.startIndex, offsetBy: 4)] == UInt8(ascii: "-")
     }
 
     private func isDatelineWord(_ word: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
