@@ -10,7 +10,7 @@ struct MoneyNormalizer: Normalizer {
 
     /// The groups read, by slot.
     enum Slot: Int, CaseIterable {
-        case curcode, cur2, cur, scale, num, num2, words, sub, subcur, sub2
+        case curcode, cur2, cur, scale, scale1, num, num2, words, sub, subcur, sub2
 
         static let names = allCases.map { ["\($0)"] }
     }
@@ -27,7 +27,8 @@ struct MoneyNormalizer: Normalizer {
         guard let currency = currency(groups, .curcode) ?? currency(groups, .cur2) ?? currency(groups, .cur)
         else { return nil }
         var power = currency.power
-        if let scale = groups.bytes(Slot.scale.rawValue) {
+        // `scale1`: a range's scale written on both ends (`A$268 billion to A$368 billion`).
+        if let scale = groups.bytes(Slot.scale.rawValue) ?? groups.bytes(Slot.scale1.rawValue) {
             guard let scalePower = table.scalePower(scale) else { return nil }
             power += scalePower
         }
