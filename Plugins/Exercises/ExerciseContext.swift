@@ -7,13 +7,19 @@ import GleanerCore
 struct ExerciseContext: Sendable {
     /// Lowercase trigger words and phrases (`exercise`, `drills`, `war games`).
     let triggers: [[UInt8]]
+    /// Trigger indices by their first byte: one pass over a sentence finds every trigger.
+    let byFirstByte: [[Int]]
     /// Furthest a sentence is read on each side of a candidate, in bytes.
     static let sentenceReach = 400
     /// Furthest a document is read on each side for another use of the same name, in bytes.
-    static let documentReach = 65_536
+    static let documentReach = 32_768
 
     init(triggers: [String]) {
-        self.triggers = triggers.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
+        let words = triggers.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
+        var table = [[Int]](repeating: [], count: 256)
+        for (index, word) in words.enumerated() { table[Int(word[0])].append(index) }
+        self.triggers = words
+        byFirstByte = table
     }
 
     /// `a|b|c` (a manifest param) as a trigger list.
@@ -60,19 +66,26 @@ struct ExerciseContext: Sendable {
 
     /// True when a trigger word stands in `range` outside `except`.
     func hasTrigger(in range: Range<Int>, except: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for trigger in triggers {
-            var index = range.lowerBound
-            while index + trigger.count <= range.upperBound {
-                if index < except.upperBound, index + trigger.count > except.lowerBound {
-                    index = except.upperBound
-                    continue
-                }
-                if Self.matches(trigger, at: index, in: bytes), Self.isWordBoundary(before: index, in: bytes),
-                   Self.isWordBoundary(after: index + trigger.count, in: bytes) {
-                    return true
-                }
-                index += 1
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if index >= except.lowerBound, index < except.upperBound {
+                index = except.upperBound
+                continue
             }
+            var byte = bytes[index]
+            if byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
+            let candidates = byFirstByte[Int(byte)]
+            if !candidates.isEmpty, Self.isWordBoundary(before: index, in: bytes) {
+                for trigger in candidates {
+                    let word = triggers[trigger]
+                    let end = index + word.count
+                    if end <= range.upperBound, end <= except.lowerBound || index >= except.upperBound,
+                       Self.matches(word, at: index, in: bytes), Self.isWordBoundary(after: end, in: bytes) {
+                        return true
+                    }
+                }
+            }
+            index += 1
         }
         return false
     }
@@ -93,19 +106,27 @@ struct ExerciseContext: Sendable {
         guard name.count >= 3 else { return false }
         let low = max(0, nameRange.lowerBound - Self.documentReach)
         let high = min(bytes.count, nameRange.upperBound + Self.documentReach)
+        let first = name[0], count = name.count
         var index = low
-        while index + name.count <= high {
-            defer { index += 1 }
-            guard index != nameRange.lowerBound, bytes[index] | 0x20 == name[0] | 0x20, Self.matches(name, at: index, in: bytes),
-                  Self.isWordBoundary(before: index, in: bytes) else { continue }
-            let end = index + name.count
-            if let suffixEnd = Self.suffixEnd(after: end, in: bytes),
-               hasTrigger(in: Self.sentence(around: index..<suffixEnd, in: bytes), except: index..<suffixEnd, of: bytes) {
-                return true
+        while index + count <= high {
+            // Most bytes differ from the name's first byte: test that alone before anything else.
+            let byte = bytes[index]
+            if byte != first, byte | 0x20 != first || byte < 0x41 || byte > 0x5A {
+                index += 1
+                continue
             }
-            guard Self.isWordBoundary(after: end, in: bytes) else { continue }
-            if Self.follows(["exercise ", "ex ", "ex. "], before: index, in: bytes) { return true }
-            if listed, Self.precedes([" exercise", " drills", " drill", " war games"], after: end, in: bytes) { return true }
+            if index != nameRange.lowerBound, Self.matches(name, at: index, in: bytes), Self.isWordBoundary(before: index, in: bytes) {
+                let end = index + count
+                if let suffixEnd = Self.suffixEnd(after: end, in: bytes),
+                   hasTrigger(in: Self.sentence(around: index..<suffixEnd, in: bytes), except: index..<suffixEnd, of: bytes) {
+                    return true
+                }
+                if Self.isWordBoundary(after: end, in: bytes) {
+                    if Self.follows(["exercise ", "ex ", "ex. "], before: index, in: bytes) { return true }
+                    if listed, Self.precedes([" exercise", " drills", " drill", " war games"], after: end, in: bytes) { return true }
+                }
+            }
+            index += 1
         }
         return false
     }

@@ -18,7 +18,8 @@ struct ExerciseNormalizer: Normalizer {
             let words = [triggers, rule.params["triggers"]].compactMap { $0 }.joined(separator: "|")
             checks[rule.id] = ContextCheck(scope: scope, context: ExerciseContext(list: words))
         }
-        return ExerciseNormalizer(lexicon: lexicon, checks: checks)
+        let bare = Set((lexicon?.values(of: "bare") ?? []).map { $0.lowercased() })
+        return ExerciseNormalizer(lexicon: lexicon, checks: checks, bare: bare)
     }
 
     /// A rule's `context` param: where the text must say that the candidate is an exercise.
@@ -46,10 +47,15 @@ struct ExerciseNormalizer: Normalizer {
     /// The `name`, `year` and `edition` groups.
     let slots = GroupSlots([["name"], ["year"], ["edition"]])
 
-    init(lexicon: Lexicon?, checks: [String: ContextCheck] = [:]) {
+    /// Listed names that need no context (the lexicon's `bare` column, lowercased): rule
+    /// known-bare finds them, so a document check on them would only cost time.
+    let bare: Set<String>
+
+    init(lexicon: Lexicon?, checks: [String: ContextCheck] = [:], bare: Set<String> = []) {
         words = NameCanonicalizer(lexicon: lexicon, minimumWordLength: 2)
         single = NameCanonicalizer(lexicon: lexicon, minimumWordLength: 6)
         self.checks = checks
+        self.bare = bare
     }
 
     func normalize(_ match: RuleMatch) -> Normalization? {
@@ -78,7 +84,7 @@ struct ExerciseNormalizer: Normalizer {
         }
         switch check.scope {
         case .sentence: return sentence()
-        case .document: return document()
+        case .document: return !bare.contains(name.lowercased()) && document()
         case .sentenceOrDocument: return sentence() || document()
         }
     }
