@@ -95,6 +95,15 @@ struct ExerciseContext: Sendable {
         hasTrigger(in: Self.sentence(around: span, in: bytes), except: span, of: bytes)
     }
 
+    /// True when the sentence before `span`'s, in the same paragraph, holds a trigger
+    /// (`… the alliance's largest exercise. It followed Cold Response 2022`).
+    func previousSentenceNamesExercise(_ span: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let sentence = Self.sentence(around: span, in: bytes)
+        guard sentence.lowerBound >= 3, bytes[sentence.lowerBound - 1] == 0x20 else { return false }
+        let before = Self.sentence(around: (sentence.lowerBound - 3)..<(sentence.lowerBound - 2), in: bytes)
+        return hasTrigger(in: before.lowerBound..<sentence.lowerBound, except: span, of: bytes)
+    }
+
     // MARK: - Other uses of the name
 
     /// True when `name` (the bytes of `nameRange`) is used as an exercise somewhere else in the

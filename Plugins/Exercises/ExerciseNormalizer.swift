@@ -16,7 +16,8 @@ struct ExerciseNormalizer: Normalizer {
                                   message: "rule '\(rule.id)': context '\(kind)' is not sentence, document or sentence-or-document")
             }
             let words = [triggers, rule.params["triggers"]].compactMap { $0 }.joined(separator: "|")
-            checks[rule.id] = ContextCheck(scope: scope, context: ExerciseContext(list: words))
+            checks[rule.id] = ContextCheck(scope: scope, context: ExerciseContext(list: words),
+                                           previous: rule.params["sentences"] == "2" ? ExerciseContext(list: triggers) : nil)
         }
         let bare = Set((lexicon?.values(of: "bare") ?? []).map { $0.lowercased() })
         return ExerciseNormalizer(lexicon: lexicon, checks: checks, bare: bare)
@@ -33,6 +34,9 @@ struct ExerciseNormalizer: Normalizer {
         }
         let scope: Scope
         let context: ExerciseContext
+        /// Param `sentences: 2`: the sentence before counts too, for the plugin's own triggers
+        /// only (`exercise`, `drills`), not a rule's wider ones (`forces`).
+        var previous: ExerciseContext? = nil
     }
 
     /// Context checks by rule id; rules without a `context` param have none.
@@ -76,7 +80,10 @@ struct ExerciseNormalizer: Normalizer {
 
     /// True when the text around `match` says what the rule's context check asks for.
     func passes(_ check: ContextCheck, _ match: RuleMatch, name: String) -> Bool {
-        let sentence = { check.context.sentenceNamesExercise(match.span, in: match.bytes) }
+        let sentence = {
+            check.context.sentenceNamesExercise(match.span, in: match.bytes)
+                || (check.previous?.previousSentenceNamesExercise(match.span, in: match.bytes) ?? false)
+        }
         let document = { () -> Bool in
             guard let nameRange = match.range("name") else { return false }
             return check.context.documentUsesAsExercise(name: nameRange, listed: words.entryIndex(for: name) != nil,
