@@ -17,7 +17,8 @@ struct ExerciseNormalizer: Normalizer {
             }
             let words = [triggers, rule.params["triggers"]].compactMap { $0 }.joined(separator: "|")
             checks[rule.id] = ContextCheck(scope: scope, context: ExerciseContext(list: words),
-                                           previous: rule.params["sentences"] == "2" ? ExerciseContext(list: triggers) : nil)
+                                           previous: rule.params["sentences"] == "2" ? ExerciseContext(list: triggers) : nil,
+                                           multiword: rule.params["multiword"] == "true")
         }
         let bare = Set((lexicon?.values(of: "bare") ?? []).map { $0.lowercased() })
         return ExerciseNormalizer(lexicon: lexicon, checks: checks, bare: bare)
@@ -37,6 +38,8 @@ struct ExerciseNormalizer: Normalizer {
         /// Param `sentences: 2`: the sentence before counts too, for the plugin's own triggers
         /// only (`exercise`, `drills`), not a rule's wider ones (`forces`).
         var previous: ExerciseContext? = nil
+        /// Param `multiword: "true"`: one-word names (`Milan`, `Indra`) never pass.
+        var multiword = false
     }
 
     /// Context checks by rule id; rules without a `context` param have none.
@@ -80,6 +83,7 @@ struct ExerciseNormalizer: Normalizer {
 
     /// True when the text around `match` says what the rule's context check asks for.
     func passes(_ check: ContextCheck, _ match: RuleMatch, name: String) -> Bool {
+        if check.multiword, !name.contains(" ") { return false }
         let sentence = {
             check.context.sentenceNamesExercise(match.span, in: match.bytes)
                 || (check.previous?.previousSentenceNamesExercise(match.span, in: match.bytes) ?? false)
