@@ -7,8 +7,43 @@ import GleanerCore
 struct ExerciseNormalizer: Normalizer {
     static let factory = NormalizerFactory(id: "exercise", groups: ["name"]) { context throws(PluginError) in
         let lexicon = try context.manifest.params["lexicon"].map { id throws(PluginError) in try context.lexicon(id) }
-        return ExerciseNormalizer(lexicon: lexicon)
+        let triggers = context.manifest.params["triggers"] ?? "exercise|exercises|drill|drills"
+        var checks: [String: ContextCheck] = [:]
+        for rule in context.manifest.rules {
+            guard let kind = rule.params["context"] else { continue }
+            guard let scope = ContextCheck.Scope(rawValue: kind) else {
+                throw PluginError(file: context.manifest.origin,
+                                  message: "rule '\(rule.id)': context '\(kind)' is not sentence, document or sentence-or-document")
+            }
+            let words = [triggers, rule.params["triggers"]].compactMap { $0 }.joined(separator: "|")
+            checks[rule.id] = ContextCheck(scope: scope, context: ExerciseContext(list: words),
+                                           previous: rule.params["sentences"] == "2" ? ExerciseContext(list: triggers) : nil,
+                                           multiword: rule.params["multiword"] == "true")
+        }
+        let bare = Set((lexicon?.values(of: "bare") ?? []).map { $0.lowercased() })
+        return ExerciseNormalizer(lexicon: lexicon, checks: checks, bare: bare)
     }
+
+    /// A rule's `context` param: where the text must say that the candidate is an exercise.
+    struct ContextCheck: Sendable {
+        enum Scope: String, Sendable {
+            /// A trigger word (param `triggers`, plus the rule's own) in the candidate's sentence.
+            case sentence
+            /// The same name used as an exercise elsewhere in the document.
+            case document
+            case sentenceOrDocument = "sentence-or-document"
+        }
+        let scope: Scope
+        let context: ExerciseContext
+        /// Param `sentences: 2`: the sentence before counts too, for the plugin's own triggers
+        /// only (`exercise`, `drills`), not a rule's wider ones (`forces`).
+        var previous: ExerciseContext? = nil
+        /// Param `multiword: "true"`: one-word names (`Milan`, `Indra`) never pass.
+        var multiword = false
+    }
+
+    /// Context checks by rule id; rules without a `context` param have none.
+    let checks: [String: ContextCheck]
 
     /// Multi-word names: every all-caps word that the lexicon does not list as an acronym is
     /// an ordinary word in capitals (`DHARMA GUARDIAN`, `COPE INDIA`).
@@ -19,14 +54,21 @@ struct ExerciseNormalizer: Normalizer {
     /// The `name`, `year` and `edition` groups.
     let slots = GroupSlots([["name"], ["year"], ["edition"]])
 
-    init(lexicon: Lexicon?) {
+    /// Listed names that need no context (the lexicon's `bare` column, lowercased): rule
+    /// known-bare finds them, so a document check on them would only cost time.
+    let bare: Set<String>
+
+    init(lexicon: Lexicon?, checks: [String: ContextCheck] = [:], bare: Set<String> = []) {
         words = NameCanonicalizer(lexicon: lexicon, minimumWordLength: 2)
         single = NameCanonicalizer(lexicon: lexicon, minimumWordLength: 6)
+        self.checks = checks
+        self.bare = bare
     }
 
     func normalize(_ match: RuleMatch) -> Normalization? {
         let groups = match.groups(slots)
         guard let written = groups.bytes(0).map(NameCanonicalizer.collapsingSpaces), !written.isEmpty else { return nil }
+        if let check = checks[match.rule.id], !passes(check, match, name: written) { return nil }
         var pairs: [(String, JSONValue)] = [("name", .string(canonical(written)))]
         if let digits = groups.string(1) {
             guard let year = Self.year(digits) else { return nil }
@@ -39,14 +81,34 @@ struct ExerciseNormalizer: Normalizer {
         return Normalization(value: .object(pairs))
     }
 
+    /// True when the text around `match` says what the rule's context check asks for.
+    func passes(_ check: ContextCheck, _ match: RuleMatch, name: String) -> Bool {
+        if check.multiword, !name.contains(" ") { return false }
+        let sentence = {
+            check.context.sentenceNamesExercise(match.span, in: match.bytes)
+                || (check.previous?.previousSentenceNamesExercise(match.span, in: match.bytes) ?? false)
+        }
+        let document = { () -> Bool in
+            guard let nameRange = match.range("name") else { return false }
+            return check.context.documentUsesAsExercise(name: nameRange, listed: words.entryIndex(for: name) != nil,
+                                                        in: match.bytes)
+        }
+        switch check.scope {
+        case .sentence: return sentence()
+        case .document: return !bare.contains(name.lowercased()) && document()
+        case .sentenceOrDocument: return sentence() || document()
+        }
+    }
+
     func canonical(_ name: String) -> String {
         if let row = words.entryIndex(for: name), let canonical = words.canonicalName(ofRow: row) {
             return canonical
         }
         guard !name.contains(" ") else { return words.canonical(name) }
-        // A one-word coined name (`SITMEX`, `VINBAX`) reads as an acronym at any length.
+        // A one-word all-caps name no list holds is coined (`SITMEX`, `BALTOPS`, `UNITAS`):
+        // exercise names are set in capitals as written, at any length.
         let upper = name.uppercased()
-        if upper == name, upper.hasSuffix("EX") || upper.hasSuffix("AX") || upper.hasSuffix("AT") {
+        if upper == name, single.entryIndex(for: name) == nil, name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
             return name
         }
         return single.canonical(name)

@@ -10,7 +10,8 @@ struct ProgramNormalizer: Normalizer {
             throw PluginError(file: context.manifest.origin, message: "the core `name` normalizer changed type")
         }
         let acronyms = Set(base.canonicalizer.lexicon?.values(of: "acronym") ?? [])
-        return ProgramNormalizer(base: base, acronyms: acronyms)
+        let owners = (context.manifest.params["ownerWords"] ?? "").split(separator: "|").map { String($0) + " " }
+        return ProgramNormalizer(base: base, acronyms: acronyms, ownerWords: owners)
     }
 
     let base: NameNormalizer
@@ -18,9 +19,15 @@ struct ProgramNormalizer: Normalizer {
     let acronyms: Set<String>
     private let acronymTable: ByteKeyTable
 
-    init(base: NameNormalizer, acronyms: Set<String>) {
+    /// Nationality words followed by a space (param `ownerWords`): before a listed name they
+    /// are its owner (`the Japanese Asia Health and Wellbeing Initiative`), and a candidate
+    /// that takes one into a listed name is dropped for the listed name's own candidate.
+    let ownerWords: [String]
+
+    init(base: NameNormalizer, acronyms: Set<String>, ownerWords: [String] = []) {
         self.base = base
         self.acronyms = acronyms
+        self.ownerWords = ownerWords
         var table = ByteKeyTable()
         for acronym in acronyms { table.insert(acronym, 0) }
         acronymTable = table
@@ -33,10 +40,23 @@ struct ProgramNormalizer: Normalizer {
         let groups = match.groups(base.slots)
         var reading = base.read(groups, span: match.spanBytes)
         let written = groups.bytes(0) ?? match.spanBytes
-        if Self.isAllCaps(written), base.canonicalizer.entryIndex(for: reading.name) == nil {
+        if !ownerWords.isEmpty, let owner = ownerWords.first(where: { Self.starts(written, with: $0) }) {
+            let rest = String(decoding: UnsafeBufferPointer(rebasing: written[(written.startIndex + owner.utf8.count)...]), as: UTF8.self)
+            if base.canonicalizer.entryIndex(for: rest) != nil { return nil }
+        }
+        if match.rule.params["asWritten"] == "true" {
+            // An acronym the sentence calls a program (`PROSUB, the submarine program`).
+            reading.name = String(decoding: written, as: UTF8.self)
+            reading.acronym = reading.name
+        } else if Self.isAllCaps(written), base.canonicalizer.entryIndex(for: reading.name) == nil {
             reading.name = titleCased(reading.name)
         }
         return Normalization(value: NameNormalizer.value(reading))
+    }
+
+    static func starts(_ text: UnsafeBufferPointer<UInt8>, with prefix: String) -> Bool {
+        let prefix = Array(prefix.utf8)
+        return text.count > prefix.count && zip(text, prefix).allSatisfy { $0 == $1 }
     }
 
     /// Two or more words, and every letter a capital.
