@@ -1,0 +1,150 @@
+/// readability.js's measures of how much a node looks like article content: class and id hints,
+/// text length with whitespace collapsed, commas, link density, text density. Hints are
+/// case-insensitive substrings (readability's regular expressions are alternations of them),
+/// matched on lower-cased attribute values.
+struct ContentScorer {
+    /// Whether class and id hints count (readability's FLAG_WEIGHT_CLASSES, dropped on the
+    /// last retries).
+    var weighClasses = true
+
+    static let unlikely = [
+        "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus", "extra",
+        "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
+        "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
+        "yom-remote",
+    ]
+    static let maybeCandidate = ["and", "article", "body", "column", "content", "main", "mathjax", "shadow"]
+    static let positive = [
+        "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text",
+        "blog", "story",
+    ]
+    static let negative = [
+        "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media",
+        "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
+        "shopping", "tags", "widget",
+    ]
+    static let byline = ["byline", "author", "dateline", "writtenby", "p-author"]
+    static let unlikelyRoles: Set<String> = [
+        "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog",
+    ]
+
+    static func matches(_ value: String, any hints: [String]) -> Bool {
+        guard !value.isEmpty else { return false }
+        let lower = value.lowercased()
+        return hints.contains { lower.contains($0) }
+    }
+
+    /// readability's `negative` also matches the word `hid` alone.
+    static func isNegative(_ value: String) -> Bool {
+        guard !value.isEmpty else { return false }
+        let lower = value.lowercased()
+        if lower == "hid" || lower.hasPrefix("hid ") || lower.hasSuffix(" hid") || lower.contains(" hid ") { return true }
+        return negative.contains { lower.contains($0) }
+    }
+
+    /// Whether `share` or `sharedaddy` stands as a word (underscores count as boundaries).
+    static func mentionsSharing(_ value: String) -> Bool {
+        let bytes = Array(value.lowercased().utf8)
+        let word = Array("share".utf8)
+        guard bytes.count >= word.count else { return false }
+        func isWordByte(_ byte: UInt8) -> Bool {
+            (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte >= 0x80
+        }
+        for start in 0...(bytes.count - word.count) where bytes[start..<start + word.count].elementsEqual(word) {
+            guard start == 0 || !isWordByte(bytes[start - 1]) else { continue }
+            var end = start + word.count
+            if bytes[end...].starts(with: Array("daddy".utf8)) { end += 5 }
+            if end == bytes.count || !isWordByte(bytes[end]) { return true }
+        }
+        return false
+    }
+
+    /// ±25 for a negative or positive class, the same for the id.
+    func classWeight(_ node: HTMLNode) -> Double {
+        guard weighClasses else { return 0 }
+        var weight = 0.0
+        for value in [node.className, node.id] where !value.isEmpty {
+            if Self.isNegative(value) { weight -= 25 }
+            if Self.matches(value, any: Self.positive) { weight += 25 }
+        }
+        return weight
+    }
+
+    // MARK: Text measures (readability's `_getInnerText(e).length`: trimmed, runs of whitespace as one)
+
+    static func isSpace(_ unit: UInt16) -> Bool {
+        unit == 0x20 || (0x09...0x0D).contains(unit) || unit == 0xA0 || unit == 0x1680 || (0x2000...0x200A).contains(unit)
+            || unit == 0x2028 || unit == 0x2029 || unit == 0x202F || unit == 0x205F || unit == 0x3000 || unit == 0xFEFF
+    }
+
+    static func isComma(_ unit: UInt16) -> Bool {
+        unit == 0x2C || unit == 0x60C || unit == 0xFE50 || unit == 0xFE10 || unit == 0xFE11 || unit == 0x2E41
+            || unit == 0x2E34 || unit == 0x2E32 || unit == 0xFF0C
+    }
+
+    /// The length in UTF-16 units (as JavaScript counts) of the node's text, trimmed, each run
+    /// of whitespace counted as one.
+    static func innerLength(_ node: HTMLNode) -> Int {
+        var count = 0, started = false, inSpace = false
+        func take(_ text: String) {
+            for unit in text.utf16 {
+                if isSpace(unit) {
+                    if started { inSpace = true }
+                } else {
+                    if inSpace { count += 1; inSpace = false }
+                    count += 1
+                    started = true
+                }
+            }
+        }
+        if node.isText { take(node.text) } else { node.forEachDescendant { if $0.isText { take($0.text) } } }
+        return count
+    }
+
+    /// The node's text trimmed, runs of whitespace as one space.
+    static func innerText(_ node: HTMLNode) -> String {
+        var units: [UInt16] = []
+        var inSpace = false
+        func take(_ text: String) {
+            for unit in text.utf16 {
+                if isSpace(unit) {
+                    if !units.isEmpty { inSpace = true }
+                } else {
+                    if inSpace { units.append(0x20); inSpace = false }
+                    units.append(unit)
+                }
+            }
+        }
+        if node.isText { take(node.text) } else { node.forEachDescendant { if $0.isText { take($0.text) } } }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    static func commaCount(_ node: HTMLNode) -> Int {
+        var count = 0
+        node.forEachDescendant { if $0.isText { count += $0.text.utf16.count { isComma($0) } } }
+        return count
+    }
+
+    static func isWhitespaceText(_ text: String) -> Bool { text.utf16.allSatisfy(isSpace) }
+
+    /// The share of the node's text inside links; in-page links (`#...`) count 0.3.
+    static func linkDensity(_ node: HTMLNode) -> Double {
+        let length = innerLength(node)
+        guard length > 0 else { return 0 }
+        var links = 0.0
+        for link in node.elements(named: "a") {
+            let href = link.attribute("href") ?? ""
+            let coefficient = href.count > 1 && href.hasPrefix("#") ? 0.3 : 1
+            links += Double(innerLength(link)) * coefficient
+        }
+        return links / Double(length)
+    }
+
+    /// The share of the node's text inside descendants named `names`.
+    static func textDensity(_ node: HTMLNode, _ names: Set<String>) -> Double {
+        let length = innerLength(node)
+        guard length > 0 else { return 0 }
+        let inside = node.elements(named: names).reduce(0) { $0 + innerLength($1) }
+        return Double(inside) / Double(length)
+    }
+}
