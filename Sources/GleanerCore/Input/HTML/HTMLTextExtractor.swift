@@ -24,9 +24,10 @@ public struct HTMLReading: Sendable {
 /// as UTF-8), parsed by libxml2 (`LibXML2HTMLParser`), then the article (`ArticleExtractor`)
 /// or the whole visible text (`BlockTextRenderer`), and the metadata (`PageMetadataReader`).
 public enum HTMLTextExtractor {
-    /// How far into the article the visible dateline is looked for when the page's markup
-    /// gives no date.
-    static let datelineWindow = 300
+    /// The visible dateline: one of the article's first lines, short (a date and a few words,
+    /// "Published 24 July 2015 05:36"), not a sentence that happens to hold a date.
+    static let datelineLines = 3
+    static let datelineMaximumWords = 8
 
     public static func read(_ bytes: [UInt8], mode: HTMLTextMode) -> HTMLReading {
         var replacements = 0
@@ -77,11 +78,18 @@ public enum HTMLTextExtractor {
         renderer.append(found?.content ?? document)
         if metadata.author == nil { metadata.author = found?.byline.flatMap { $0.isEmpty ? nil : $0 } }
         if metadata.published == nil {
-            metadata.published = datelineHint(document)
-                ?? PublishedDateParser.find(in: String(decoding: renderer.output[titleLength...].prefix(datelineWindow * 4),
-                                                       as: UTF8.self).prefix(datelineWindow).description)
+            let body = String(decoding: renderer.output[titleLength...], as: UTF8.self)
+            metadata.published = datelineHint(document) ?? dateline(body)
         }
         return renderer.text
+    }
+
+    private static func dateline(_ body: String) -> String? {
+        for line in body.split(separator: "\n").prefix(datelineLines)
+        where line.utf16.count <= 80 && PageText.wordCount(String(line)) <= datelineMaximumWords {
+            if let date = PublishedDateParser.find(in: String(line)) { return date }
+        }
+        return nil
     }
 
     /// A date in a short element whose class or id says it holds the date.
