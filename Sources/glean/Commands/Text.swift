@@ -44,6 +44,7 @@ extension Glean {
                     if !quiet { printError("glean: \(document.source): \(failure)") }
                     return
                 }
+                if !quiet { for warning in document.warnings { printError("glean: \(document.source): warning: \(warning)") } }
                 JSONWriter.append(.object([("id", .string(document.id)), ("text", .string(document.text))] + document.meta),
                                   to: &output)
                 output.append(0x0A)

@@ -135,7 +135,7 @@ struct ArticleCleaner {
         if Self.loadingWords.contains(where: { lower == $0 || lower == $0 + "…" || lower == $0 + "..." }) { return true }
         let length = text.utf16.count
         let linkDensity = ContentScorer.linkDensity(node)
-        let textDensity = ContentScorer.textDensity(node, Self.textish)
+        let hasTextishText = ContentScorer.hasText(insideAny: Self.textish, of: node)
         let inFigure = ArticleExtractor.hasAncestor(node, named: "figure")
         var remove = false
         if !inFigure, images > 1, Double(paragraphs) / Double(images) < 0.5 { remove = true }
@@ -145,7 +145,7 @@ struct ArticleCleaner {
         if !isList, weight < 25, linkDensity > 0.2 { remove = true }
         if weight >= 25, linkDensity > 0.5 { remove = true }
         if (embeds == 1 && length < 75) || embeds > 1 { remove = true }
-        if images == 0, textDensity == 0 { remove = true }
+        if images == 0, !hasTextishText { remove = true }
         // Lists of images stay.
         if isList, remove {
             if node.elementChildren.contains(where: { $0.elementChildren.count > 1 }) { return true }

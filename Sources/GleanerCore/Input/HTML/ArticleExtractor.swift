@@ -130,7 +130,11 @@ struct ArticleExtractor {
                 node = removeAndGetNext(current)
                 continue
             }
-            if byline == nil, !hasByline, Self.isValidByline(current, match) {
+            // The byline found on a first attempt is removed again on the retries (readability
+            // keeps it in, which puts it in the text of short articles).
+            if !hasByline, Self.isValidByline(current, match),
+               byline == nil || PageText.trimmed(current.textContent).contains(byline!) {
+                guard byline == nil else { node = removeAndGetNext(current); continue }
                 let end = current.nextElementInOrder(skippingChildren: true)
                 var next = current.nextElementInOrder()
                 var nameNode: HTMLNode?
@@ -310,7 +314,7 @@ struct ArticleExtractor {
 
     /// An element with no text whose only elements, if any, are `<br>` and `<hr>`.
     static func isWithoutContent(_ node: HTMLNode) -> Bool {
-        guard node.isElement, ContentScorer.innerLength(node) == 0 else { return false }
+        guard node.isElement, !ContentScorer.hasVisibleText(node) else { return false }
         let elements = node.elementChildren.count
         return elements == 0 || elements == node.elements(named: ["br", "hr"]).count
     }

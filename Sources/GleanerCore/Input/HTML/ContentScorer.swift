@@ -140,6 +140,30 @@ struct ContentScorer {
         return links / Double(length)
     }
 
+    /// Whether the node has a character that is not whitespace (stops at the first).
+    static func hasVisibleText(_ node: HTMLNode) -> Bool {
+        if node.isText { return !isWhitespaceText(node.text) }
+        return node.firstDescendant { $0.isText && !isWhitespaceText($0.text) } != nil
+    }
+
+    /// Whether any descendant named `names` holds visible text: `textDensity(node, names) > 0`
+    /// in one walk (deeply nested pages make the sum over nested matches quadratic).
+    static func hasText(insideAny names: Set<String>, of node: HTMLNode) -> Bool {
+        // A frame: a node, how many of its children are done, whether it is inside a match.
+        var stack: [(HTMLNode, Int, Bool)] = [(node, 0, false)]
+        while let (current, index, inside) = stack.last {
+            guard index < current.children.count else { stack.removeLast(); continue }
+            stack[stack.count - 1].1 = index + 1
+            let child = current.children[index]
+            if child.isText {
+                if inside, !isWhitespaceText(child.text) { return true }
+            } else if !child.children.isEmpty {
+                stack.append((child, 0, inside || names.contains(child.name)))
+            }
+        }
+        return false
+    }
+
     /// The share of the node's text inside descendants named `names`.
     static func textDensity(_ node: HTMLNode, _ names: Set<String>) -> Double {
         let length = innerLength(node)

@@ -12,7 +12,10 @@ final class HTMLNode {
     /// The characters of a text node, entities decoded; empty for an element.
     var text: String
     private(set) var children: [HTMLNode] = []
-    private(set) weak var parent: HTMLNode?
+    // unowned, not weak: a weak reference gives every node a side table and makes each retain
+    // and release take the slow path (the walks of the extractor doubled in time). A node never
+    // outlives its parent while attached: `remove()` clears this before the parent can go.
+    private(set) unowned var parent: HTMLNode?
 
     /// readability's `contentScore`, nil until the node is a candidate.
     var contentScore: Double?
@@ -160,11 +163,23 @@ final class HTMLNode {
     func elements(named name: String) -> [HTMLNode] { elements(named: [name]) }
 
     func contains(elementNamed names: Set<String>) -> Bool {
-        var found = false
-        forEachDescendant { node in
-            if !found, node.isElement, names.contains(node.name) { found = true }
+        firstDescendant { $0.isElement && names.contains($0.name) } != nil
+    }
+
+    /// The first descendant in document order that passes `test`, stopping there.
+    func firstDescendant(where test: (HTMLNode) -> Bool) -> HTMLNode? {
+        var stack: [(HTMLNode, Int)] = [(self, 0)]
+        while let (node, index) = stack.last {
+            if index < node.children.count {
+                stack[stack.count - 1].1 = index + 1
+                let child = node.children[index]
+                if test(child) { return child }
+                if !child.children.isEmpty { stack.append((child, 0)) }
+            } else {
+                stack.removeLast()
+            }
         }
-        return found
+        return nil
     }
 
     /// Every descendant in document order, without recursion (pages can be deep).
@@ -228,10 +243,6 @@ extension HTMLNode {
     /// The first element named `name` in document order, this node included.
     func firstElement(named name: String) -> HTMLNode? {
         if isElement, self.name == name { return self }
-        var found: HTMLNode?
-        forEachDescendant { node in
-            if found == nil, node.isElement, node.name == name { found = node }
-        }
-        return found
+        return firstDescendant { $0.isElement && $0.name == name }
     }
 }

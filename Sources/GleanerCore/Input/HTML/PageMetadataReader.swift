@@ -58,6 +58,7 @@ struct PageMetadataReader {
             guard let content = meta.attribute("content").map(PageText.trimmed), !content.isEmpty else { continue }
             var matched = false
             if let property = meta.attribute("property")?.lowercased() {
+                if property == "og:url" { values["og:url"] = content }
                 for token in property.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
                     let parts = token.split(separator: ":", maxSplits: 1).map(String.init)
                     if parts.count == 2, propertyPrefixes.contains(parts[0]), propertyFields.contains(parts[1]) {
