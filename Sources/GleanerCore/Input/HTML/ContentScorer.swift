@@ -29,7 +29,8 @@ struct ContentScorer {
     ]
 
     static func matches(_ value: String, any hints: [String]) -> Bool {
-        guard !value.isEmpty else { return false }
+        // Most elements have neither class nor id: `classAndID` is then one space.
+        guard !value.isEmpty, value != " " else { return false }
         let lower = value.lowercased()
         return hints.contains { lower.contains($0) }
     }
@@ -82,23 +83,55 @@ struct ContentScorer {
             || unit == 0x2E34 || unit == 0x2E32 || unit == 0xFF0C
     }
 
+    /// A run of text as readability measures it: UTF-16 units from the first to the last
+    /// visible character, each inner run of whitespace counted as one, and whether the run
+    /// starts or ends with whitespace, so that two runs combine exactly.
+    struct TextLength {
+        var core = 0
+        var hasContent = false
+        var leadingSpace = false
+        var trailingSpace = false
+
+        mutating func append(_ text: String) {
+            var inSpace = false
+            for unit in text.utf16 {
+                if isSpace(unit) {
+                    if !hasContent { leadingSpace = true } else { inSpace = true }
+                } else {
+                    if inSpace || (hasContent && trailingSpace) { core += 1 }
+                    inSpace = false
+                    trailingSpace = false
+                    core += 1
+                    hasContent = true
+                }
+            }
+            if inSpace { trailingSpace = true }
+        }
+
+        mutating func append(_ other: TextLength) {
+            guard other.hasContent else {
+                if other.leadingSpace || other.trailingSpace {
+                    if hasContent { trailingSpace = true } else { leadingSpace = true }
+                }
+                return
+            }
+            guard hasContent else {
+                let leading = leadingSpace || other.leadingSpace
+                self = other
+                leadingSpace = leading
+                return
+            }
+            core += other.core + (trailingSpace || other.leadingSpace ? 1 : 0)
+            trailingSpace = other.trailingSpace
+        }
+    }
+
     /// The length in UTF-16 units (as JavaScript counts) of the node's text, trimmed, each run
     /// of whitespace counted as one.
     static func innerLength(_ node: HTMLNode) -> Int {
-        var count = 0, started = false, inSpace = false
-        func take(_ text: String) {
-            for unit in text.utf16 {
-                if isSpace(unit) {
-                    if started { inSpace = true }
-                } else {
-                    if inSpace { count += 1; inSpace = false }
-                    count += 1
-                    started = true
-                }
-            }
-        }
-        if node.isText { take(node.text) } else { node.forEachDescendant { if $0.isText { take($0.text) } } }
-        return count
+        var length = TextLength()
+        if node.isText { length.append(node.text) } else { node.forEachDescendant { if $0.isText { length.append($0.text) } } }
+        return length.core
     }
 
     /// The node's text trimmed, runs of whitespace as one space.
@@ -127,17 +160,39 @@ struct ContentScorer {
 
     static func isWhitespaceText(_ text: String) -> Bool { text.utf16.allSatisfy(isSpace) }
 
-    /// The share of the node's text inside links; in-page links (`#...`) count 0.3.
+    /// The share of the node's text inside links; in-page links (`#...`) count 0.3. One walk:
+    /// the text of each outermost link is measured on the way.
     static func linkDensity(_ node: HTMLNode) -> Double {
-        let length = innerLength(node)
-        guard length > 0 else { return 0 }
+        var total = TextLength()
         var links = 0.0
-        for link in node.elements(named: "a") {
-            let href = link.attribute("href") ?? ""
-            let coefficient = href.count > 1 && href.hasPrefix("#") ? 0.3 : 1
-            links += Double(innerLength(link)) * coefficient
+        // A frame: a node, how many of its children are done.
+        var stack: [(HTMLNode, Int)] = [(node, 0)]
+        var link: (depth: Int, coefficient: Double, length: TextLength)?
+        while let (current, index) = stack.last {
+            guard index < current.children.count else {
+                stack.removeLast()
+                if let open = link, open.depth == stack.count {
+                    links += Double(open.length.core) * open.coefficient
+                    link = nil
+                }
+                continue
+            }
+            stack[stack.count - 1].1 = index + 1
+            let child = current.children[index]
+            if child.isText {
+                total.append(child.text)
+                link?.length.append(child.text)
+            } else if !child.children.isEmpty {
+                if link == nil, child.name == "a" {
+                    let href = child.attribute("href") ?? ""
+                    link = (stack.count, href.count > 1 && href.hasPrefix("#") ? 0.3 : 1, TextLength())
+                }
+                stack.append((child, 0))
+            }
         }
-        return links / Double(length)
+        if node.isText { total.append(node.text) }
+        guard total.core > 0 else { return 0 }
+        return links / Double(total.core)
     }
 
     /// Whether the node has a character that is not whitespace (stops at the first).
