@@ -23,13 +23,13 @@ struct ArticleCleaner {
         markDataTables(article)
         removeConditionally(in: article, "form")
         removeConditionally(in: article, "fieldset")
-        for name in ["object", "embed", "footer", "link", "aside"] { remove(name, in: article) }
+        remove(["object", "embed", "footer", "link", "aside"], in: article)
         for child in article.elementChildren {
             removeMatching(under: child) { node in
                 ContentScorer.mentionsSharing(node.classAndID) && node.textContent.utf16.count < ArticleExtractor.characterThreshold
             }
         }
-        for name in ["iframe", "input", "textarea", "select", "button"] { remove(name, in: article) }
+        remove(["iframe", "input", "textarea", "select", "button"], in: article)
         for heading in article.elements(named: ["h1", "h2"]).reversed() where scorer.classWeight(heading) < 0 {
             heading.remove()
         }
@@ -50,9 +50,10 @@ struct ArticleCleaner {
         }
     }
 
-    private func remove(_ name: String, in article: HTMLNode) {
-        let isEmbed = ["object", "embed", "iframe"].contains(name)
-        for node in article.elements(named: name).reversed() where !(isEmbed && Self.isVideo(node)) {
+    /// Removes the elements named `names` (one walk for all), videos excepted.
+    private func remove(_ names: Set<String>, in article: HTMLNode) {
+        for node in article.elements(named: names).reversed()
+        where !(["object", "embed", "iframe"].contains(node.name) && Self.isVideo(node)) {
             node.remove()
         }
     }
@@ -120,16 +121,23 @@ struct ArticleCleaner {
         if weight < 0 { return true }
         let text = ContentScorer.innerText(node)
         guard text.utf8.count { $0 == 0x2C } < 10 else { return false }
-        let paragraphs = node.elements(named: "p").count
-        let images = node.elements(named: "img").count
-        let listItems = node.elements(named: "li").count - 100
-        let inputs = node.elements(named: "input").count
-        let headingDensity = ContentScorer.textDensity(node, Self.headings)
-        var embeds = 0
-        for embed in node.elements(named: ["object", "embed", "iframe"]) {
-            if Self.isVideo(embed) { return false }
-            embeds += 1
+        var paragraphs = 0, images = 0, listItemCount = 0, inputs = 0, embeds = 0, video = false
+        node.forEachDescendant { element in
+            guard element.isElement else { return }
+            switch element.name {
+            case "p": paragraphs += 1
+            case "img": images += 1
+            case "li": listItemCount += 1
+            case "input": inputs += 1
+            case "object", "embed", "iframe":
+                if Self.isVideo(element) { video = true }
+                embeds += 1
+            default: break
+            }
         }
+        if video { return false }
+        let listItems = listItemCount - 100
+        let headingDensity = ContentScorer.textDensity(node, Self.headings)
         let lower = text.lowercased()
         if Self.adWords.contains(lower) { return true }
         if Self.loadingWords.contains(where: { lower == $0 || lower == $0 + "…" || lower == $0 + "..." }) { return true }
@@ -149,7 +157,7 @@ struct ArticleCleaner {
         // Lists of images stay.
         if isList, remove {
             if node.elementChildren.contains(where: { $0.elementChildren.count > 1 }) { return true }
-            if images == node.elements(named: "li").count { return false }
+            if images == listItemCount { return false }
         }
         return remove
     }

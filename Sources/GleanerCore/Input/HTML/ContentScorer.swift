@@ -31,16 +31,39 @@ struct ContentScorer {
     static func matches(_ value: String, any hints: [String]) -> Bool {
         // Most elements have neither class nor id: `classAndID` is then one space.
         guard !value.isEmpty, value != " " else { return false }
-        let lower = value.lowercased()
-        return hints.contains { lower.contains($0) }
+        let lower = lowercasedBytes(value)
+        return hints.contains { contains(lower, $0) }
     }
 
     /// readability's `negative` also matches the word `hid` alone.
     static func isNegative(_ value: String) -> Bool {
         guard !value.isEmpty else { return false }
-        let lower = value.lowercased()
-        if lower == "hid" || lower.hasPrefix("hid ") || lower.hasSuffix(" hid") || lower.contains(" hid ") { return true }
-        return negative.contains { lower.contains($0) }
+        let lower = lowercasedBytes(value)
+        if contains(Array(" ".utf8) + lower + Array(" ".utf8), " hid ") { return true }
+        return negative.contains { contains(lower, $0) }
+    }
+
+    /// ASCII letters lower-cased (the hints are ASCII; other bytes never match them anyway).
+    private static func lowercasedBytes(_ value: String) -> [UInt8] {
+        value.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+    }
+
+    private static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
+        var found = false
+        needle.utf8.withContiguousStorageIfAvailable { pattern in
+            guard let first = pattern.first, haystack.count >= pattern.count else { return }
+            var index = 0
+            let last = haystack.count - pattern.count
+            while index <= last {
+                if haystack[index] == first {
+                    var offset = 1
+                    while offset < pattern.count, haystack[index + offset] == pattern[offset] { offset += 1 }
+                    if offset == pattern.count { found = true; return }
+                }
+                index += 1
+            }
+        }
+        return found
     }
 
     /// Whether `share` or `sharedaddy` stands as a word (underscores count as boundaries).
