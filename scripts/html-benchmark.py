@@ -23,8 +23,15 @@ import sys
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
+# Block elements (as Gleaner's renderer has them): a space at each so that blocks never glue
+# words; inline tags (`<b>`, `<a>`, a drop cap's `<span>`) join words as a browser shows them.
+BLOCKS = set("""address article aside blockquote body br caption dd details dialog div dl dt fieldset figcaption
+figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr img li main nav noscript ol p pre section summary table
+tbody td tfoot th thead title tr ul""".split())
+
+
 class TextOf(html.parser.HTMLParser):
-    """The text of an HTML fragment, a space at each tag so that blocks never glue words."""
+    """The text of an HTML fragment, a space at each block element."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -34,12 +41,14 @@ class TextOf(html.parser.HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style"):
             self.hidden += 1
-        self.parts.append(" ")
+        if tag in BLOCKS:
+            self.parts.append(" ")
 
     def handle_endtag(self, tag):
         if tag in ("script", "style") and self.hidden:
             self.hidden -= 1
-        self.parts.append(" ")
+        if tag in BLOCKS:
+            self.parts.append(" ")
 
     def handle_data(self, data):
         if not self.hidden:
@@ -118,13 +127,15 @@ def main():
             titled += 1
             if (title or "").strip() == metadata["title"].strip():
                 titled_right += 1
+            else:
+                row["titleMiss"] = (title, metadata["title"])
         rows.append(row)
 
     count = len(rows)
     mean = lambda key: sum(r[key] for r in rows) / count
     print(f"pages: {count}   mode: {options.mode}")
-    print(f"article text (word 3-shingles, mean over pages): precision {mean('precision'):.3f}  "
-          f"recall {mean('recall'):.3f}  F1 {mean('f1'):.3f}")
+    print(f"article text (word 3-shingles, mean over pages): precision {mean('precision'):.4f}  "
+          f"recall {mean('recall'):.4f}  F1 {mean('f1'):.4f}")
     print(f"pages with F1 >= .90: {sum(r['f1'] >= .9 for r in rows)}/{count}")
     if dated:
         print(f"published date: {dated_right}/{dated} = {dated_right / dated:.3f} (pages whose expected metadata has one)")
@@ -137,6 +148,9 @@ def main():
         print("\npublished date misses (ours, expected):")
         for row in misses:
             print(f"  {row['page']}: {row['published'][0]!r} vs {row['published'][1]!r}")
+    for row in rows:
+        if row.get("titleMiss"):
+            print(f"title miss: {row['page']}: {row['titleMiss'][0]!r} vs {row['titleMiss'][1]!r}")
     if options.json:
         with open(options.json, "w", encoding="utf-8") as handle:
             json.dump(rows, handle, indent=1)

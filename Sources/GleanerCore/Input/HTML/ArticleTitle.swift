@@ -6,7 +6,7 @@ enum ArticleTitle {
     static let hierarchical: Set<UInt16> = Set("\\/>»".utf16)
 
     static func find(in document: HTMLNode) -> String {
-        let original = PageText.collapsed(document.firstElement(named: "title")?.textContent ?? "")
+        let original = PageText.collapsedASCII(document.firstElement(named: "title")?.textContent ?? "")
         let units = Array(original.utf16)
         var title = original
         var hadHierarchical = false
@@ -37,7 +37,8 @@ enum ArticleTitle {
             let h1s = document.elements(named: "h1")
             if h1s.count == 1 { title = ContentScorer.innerText(h1s[0]) }
         }
-        title = PageText.collapsed(title)
+        // readability trims, then makes runs of two or more spaces one.
+        title = PageText.collapsingLongRuns(PageText.trimmed(title))
         let words = PageText.wordCount(title)
         if words <= 4 {
             let withoutSeparators = units.indices.filter { index in !separatorAt.contains(where: { $0 - 1 <= index && index <= $0 + 1 }) }

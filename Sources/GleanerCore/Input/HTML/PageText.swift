@@ -11,6 +11,35 @@ enum PageText {
     /// Trimmed, each run of whitespace one space.
     static func collapsed(_ text: String) -> String { ContentScorer.innerText(HTMLNode(text: text)) }
 
+    /// Runs of two or more whitespace characters one space (`/\\s{2,}/g`); a single one kept.
+    static func collapsingLongRuns(_ text: String) -> String {
+        var result: [UInt16] = [], run: [UInt16] = []
+        for unit in text.utf16 {
+            if ContentScorer.isSpace(unit) { run.append(unit); continue }
+            result += run.count >= 2 ? [0x20] : run
+            run = []
+            result.append(unit)
+        }
+        result += run.count >= 2 ? [0x20] : run
+        return String(decoding: result, as: UTF16.self)
+    }
+
+    /// `document.title`: runs of ASCII whitespace one space, trimmed; other spaces (U+3000…)
+    /// kept as written.
+    static func collapsedASCII(_ text: String) -> String {
+        var result = "", inSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0C}" {
+                inSpace = !result.isEmpty
+            } else {
+                if inSpace { result.append(" ") }
+                inSpace = false
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
     /// `text.split(/\s+/).length`: one more than the runs of whitespace.
     static func wordCount(_ text: String) -> Int {
         var runs = 0, inSpace = false
