@@ -6,10 +6,15 @@ import Testing
 /// --summary-json and the progress line.
 @Suite struct InputTests {
     static let mixed = "Tests/CLITests/Fixtures/mixed"
-    /// The visible text of Fixtures/mixed/news/2024/x.html, as CONTRACT.md defines it: the
-    /// source's own line breaks between elements are kept (four after the title: after
-    /// </title>, </style>, </head> and the comment), block ends add one where none is.
-    static let htmlText = "Talks on 5 May 2024\n\n\n\n\nBudget & plans\nThe deal, worth\u{A0}$90 billion, was signed on "
+    /// What `glean run` reads from Fixtures/mixed/news/2024/x.html, as CONTRACT.md defines it:
+    /// the article (the title line, then one line per block, whitespace collapsed; script,
+    /// style and comment dropped).
+    static let htmlText = "Talks on 5 May 2024\nBudget & plans\nThe deal, worth\u{A0}$90 billion, was signed on "
+        + "4\u{A0}June\u{A0}2024.\nTalks resume in 2025.\n2019\n2020\n$5\n2021\n"
+    /// Its whole visible text (`--html-text page`): the source's own line breaks between
+    /// elements are kept (four after the title: after </title>, </style>, </head> and the
+    /// comment), block ends add one where none is.
+    static let htmlPageText = "Talks on 5 May 2024\n\n\n\n\nBudget & plans\nThe deal, worth\u{A0}$90 billion, was signed on "
         + "4\u{A0}June\u{A0}2024.\nTalks resume   in 2025.\n\n2019\n2020\n$5\n2021\n\n"
 
     func lines(_ url: URL) throws -> [JSONValue] {
@@ -31,6 +36,7 @@ import Testing
         #expect(documents[7]["meta"] == .object([("published", .string("2020-01-03")), ("source", .string("wire"))]))
         #expect(documents[2]["codePoints"] == .int(Self.htmlText.unicodeScalars.count))
         #expect(documents[2]["sha256"]?.stringValue == SHA256.hex(Self.htmlText.utf8))
+        #expect(documents[2]["meta"] == .object([("title", .string("Talks on 5 May 2024"))]))
         // Mentions in HTML point into the visible text, and their text is its slice.
         let html = Array(Self.htmlText.unicodeScalars)
         let mentions = try lines(out.appendingPathComponent("mentions.jsonl")).filter { $0["doc"]?.stringValue == "news/2024/x" }
@@ -45,6 +51,28 @@ import Testing
         // The Markdown file's CRLF line endings are kept: offsets count the `\r`s.
         let notes = try lines(out.appendingPathComponent("mentions.jsonl")).first { $0["doc"]?.stringValue == "notes" }
         #expect(notes?["start"] == .int(15) && notes?["text"]?.stringValue == "FY2019")
+    }
+
+    @Test func htmlTextPageReadsTheWholeVisibleText() throws {
+        let (result, out) = try run(["\(Self.mixed)/news/2024/x.html", "--html-text", "page"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let documents = try lines(out.appendingPathComponent("documents.jsonl"))
+        #expect(documents.first?["sha256"]?.stringValue == SHA256.hex(Self.htmlPageText.utf8))
+    }
+
+    @Test func anHTMLPagesPublishedDateIsTheReferenceDateOfYearlessDates() throws {
+        let folder = GleanProcess.temporaryDirectory()
+        try Data("""
+            <html><head><title>Talks resume</title><meta property="article:published_time" content="2019-06-01T10:00:00Z"></head>
+            <body><p>The talks will resume on 5 March, the ministry said.</p></body></html>
+            """.utf8).write(to: folder.appendingPathComponent("a.html"))
+        let (result, out) = try run([folder.path, "--kinds", "date"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let mentions = try lines(out.appendingPathComponent("mentions.jsonl"))
+        #expect(mentions.map { $0["value"] } == [.string("2019-03-05")])
+        #expect(mentions.first?["inferred"] == .array([.string("year")]))
+        let documents = try lines(out.appendingPathComponent("documents.jsonl"))
+        #expect(documents.first?["meta"]?["published"] == .string("2019-06-01T10:00:00Z"))
     }
 
     @Test func includeAndExcludeGlobsSelectFilesByRelativePath() throws {

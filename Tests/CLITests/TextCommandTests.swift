@@ -38,17 +38,17 @@ import Testing
 
     @Test func aTextAndAnHTMLFileGiveTheirIdsAndVisibleText() throws {
         let folder = try textAndHTMLFolder()
-        let result = try GleanProcess.run(["text", folder.path])
+        let result = try GleanProcess.run(["text", folder.path, "--html-text", "page"])
         #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
         let records = try parse(result.stdout)
-        #expect(records.map { $0.objectPairs?.map(\.0) ?? [] } == [["id", "text"], ["id", "text"]])
+        #expect(records.map { $0.objectPairs?.map(\.0) ?? [] } == [["id", "text"], ["id", "text", "title"]])
         #expect(records.map { $0["id"]?.stringValue ?? "" } == ["a", "b"])
         #expect(records[0]["text"]?.stringValue == "Paid $5 million in 2019.\n")
         // Script, style and comment dropped, entities decoded, a line break per block element
         // (the title's, then the source's two between the head's elements).
         #expect(records[1]["text"]?.stringValue == "Café report\n\n\nR&D got €4 million on 4\u{A0}June\u{A0}2024.\nNext:   2025\n")
         // A file named alone gets its bare name.
-        let alone = try GleanProcess.run(["text", folder.appendingPathComponent("b.html").path])
+        let alone = try GleanProcess.run(["text", folder.appendingPathComponent("b.html").path, "--html-text", "page"])
         #expect(try parse(alone.stdout).map { $0["id"]?.stringValue ?? "" } == ["b"])
         #expect(try parse(alone.stdout)[0]["text"] == records[1]["text"])
     }

@@ -322,7 +322,7 @@ public struct BatchRunner: Sendable {
         output.mentions = mentionsStart..<buffer.mentions.count
         output.failed = error != nil
         let record = DocumentRecord(document: document, sha256: sha256, kinds: kinds, mentions: result.mentions,
-                                    error: error, warnings: result.ruleFailures)
+                                    error: error, warnings: document.warnings + result.ruleFailures)
         output.counts = record.counts
         if record.counts.reduce(0, { $0 + $1.1 }) != result.mentions.count {
             // Stored mentions of a kind no plugin extracts now: count them by their own kind.

@@ -35,8 +35,13 @@ public struct InputReader {
     }
 
     public let filter: PathFilter
+    /// What an HTML file's text is: its article (the default) or its whole visible text.
+    public let htmlText: HTMLTextMode
 
-    public init(filter: PathFilter = PathFilter()) { self.filter = filter }
+    public init(filter: PathFilter = PathFilter(), htmlText: HTMLTextMode = .article) {
+        self.filter = filter
+        self.htmlText = htmlText
+    }
 
     /// Lists the files behind `paths`. A path that does not exist is an error; the filter
     /// applies to the files found inside folders, not to files named on the command line.
@@ -134,7 +139,8 @@ public struct InputReader {
         }
         defer { stream.close() }
         guard source.isJSONLines else {
-            return try body(Self.readFile(&stream, id: source.id, source: name, html: source.format == .html))
+            return try body(Self.readFile(&stream, id: source.id, source: name,
+                                          html: source.format == .html ? htmlText : nil))
         }
         var lines = LineReader(stream)
         while true {
@@ -150,7 +156,8 @@ public struct InputReader {
         }
     }
 
-    static func readFile(_ stream: inout any ByteStream, id: String, source: String, html: Bool) -> DocumentResult {
+    /// A file's document; `html`: how to read it as HTML, nil for plain text.
+    static func readFile(_ stream: inout any ByteStream, id: String, source: String, html: HTMLTextMode?) -> DocumentResult {
         let bytes: [UInt8]
         do throws(ReadError) { bytes = try stream.readAll() } catch {
             return .failed(id: id, source: source, message: error.message)
@@ -158,8 +165,13 @@ public struct InputReader {
         if let nul = TextDecoder.firstNUL(in: bytes) {
             return .failed(id: id, source: source, message: "binary file (NUL byte at offset \(nul)): skipped")
         }
+        if let html {
+            let page = HTMLTextExtractor.read(bytes, mode: html)
+            var document = Document(id: id, source: source, text: page.text, meta: page.meta, referenceDate: page.published)
+            document.warnings = page.warnings
+            return .read(document, replacements: page.replacements)
+        }
         let (text, replacements) = TextDecoder.decode(bytes)
-        return .read(Document(id: id, source: source, text: html ? HTMLTextExtractor.text(of: text) : text),
-                     replacements: replacements)
+        return .read(Document(id: id, source: source, text: text), replacements: replacements)
     }
 }

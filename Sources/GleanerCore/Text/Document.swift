@@ -13,6 +13,9 @@ public struct Document: Sendable {
     public var failure: String?
     /// How many invalid UTF-8 sequences the reader replaced with U+FFFD.
     public var replacements = 0
+    /// What the reader could not read completely (an HTML page the parser gave up on), for the
+    /// document record's `warnings`.
+    public var warnings: [String] = []
 
     public init(id: String, source: String, text: String, meta: [(String, JSONValue)] = [],
                 referenceDate: CalendarDate? = nil, failure: String? = nil) {

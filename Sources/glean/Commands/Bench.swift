@@ -43,13 +43,15 @@ extension Glean {
 
         @OptionGroup var options: ExtractionOptions
 
+        @OptionGroup var htmlText: HTMLTextOptions
+
 
         func execute() throws {
             let engine = try options.loadEngine()
             let readStarted = EngineProfile.now()
             let documents = corpus.isEmpty
-                ? ThroughputBenchmark.generate(from: try readDocuments([source]), megabytes: mb)
-                : try readDocuments(corpus)
+                ? ThroughputBenchmark.generate(from: try readDocuments([source], htmlText: htmlText.mode), megabytes: mb)
+                : try readDocuments(corpus, htmlText: htmlText.mode)
             let readSeconds = Double(EngineProfile.now() - readStarted) / 1e9
             let bench = ThroughputBenchmark(engine: engine, documents: documents, jobs: options.jobs)
             let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("glean-bench-\(getpid())").path

@@ -25,6 +25,8 @@ extension Glean {
 
         @OptionGroup var options: ExtractionOptions
 
+        @OptionGroup var htmlText: HTMLTextOptions
+
 
         func execute() throws {
             let goldSet: GoldSet
@@ -35,7 +37,7 @@ extension Glean {
             } else {
                 let engine = try options.loadEngine()
                 let documents = paths.isEmpty && !goldSet.documents.isEmpty
-                    ? goldSet.documents : try readDocuments(paths.isEmpty ? ["Corpus/articles"] : paths)
+                    ? goldSet.documents : try readDocuments(paths.isEmpty ? ["Corpus/articles"] : paths, htmlText: htmlText.mode)
                 let scratch = engine.makeScratch()
                 for document in documents {
                     predicted += engine.extract(document, scratch: scratch).mentions.map {

@@ -15,20 +15,23 @@ extension Glean {
 
         @OptionGroup var options: ExtractionOptions
 
+        @OptionGroup var htmlText: HTMLTextOptions
 
         func execute() throws {
-            let input: String
+            let document: Document
             if let file {
-                guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.input("\(file): cannot read the file") }
-                input = String(decoding: data, as: UTF8.self)
+                // Read as `glean run` reads it (HTML: its article or page text, gzip, ...).
+                guard let first = try readDocuments([file], htmlText: htmlText.mode).first else {
+                    throw CLIError.input("\(file): no document in the file")
+                }
+                document = first
             } else if let text {
-                input = text
+                document = Document(id: "explain", source: "<argument>", text: text)
             } else {
                 throw CLIError.usage("give a TEXT or --file")
             }
             let engine = try options.loadEngine()
-            let result = engine.extract(Document(id: "explain", source: file ?? "<argument>", text: input),
-                                        scratch: engine.makeScratch(), keepCandidates: true)
+            let result = engine.extract(document, scratch: engine.makeScratch(), keepCandidates: true)
             print("mentions:")
             for mention in result.mentions {
                 print("  [\(mention.start),\(mention.end)) \(mention.kind) '\(mention.text)' = \(JSONWriter.string(mention.value))")

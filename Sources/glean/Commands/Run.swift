@@ -31,6 +31,8 @@ extension Glean {
 
         @OptionGroup var inputFilter: InputFilterOptions
 
+        @OptionGroup var htmlText: HTMLTextOptions
+
         @Option(name: .customLong("summary-json"), help: "Also write the run's summary as JSON to this file ('-' for standard output).")
         var summaryJSON: String?
 
@@ -39,7 +41,7 @@ extension Glean {
 
         func execute() throws {
             let engine = try options.loadEngine()
-            let inputs = try InputPlan(paths, filter: inputFilter.filter)
+            let inputs = try InputPlan(paths, filter: inputFilter.filter, htmlText: htmlText.mode)
             let progress = ProgressReporter(totalDocuments: inputs.ids.count, totalBytes: inputs.bytes,
                                             enabled: !options.quiet && ProgressReporter.standardErrorIsTerminal)
             let runner = BatchRunner(engine: engine, jobs: options.jobs, explain: explain, context: context)

@@ -11,7 +11,8 @@ extension Glean {
             abstract: "Write the documents of files, folders or JSON Lines as JSON Lines records {\"id\", \"text\", ...} on standard output.",
             discussion: """
                 Reads its inputs as `glean run` does (same formats, ids, order and globs) and writes one line per \
-                document: id, text (HTML: the visible text), then a JSON Lines record's other fields (its meta). \
+                document: id, text (HTML: the article, or the visible text with --html-text page), then the document's meta \
+                (a JSON Lines record's other fields; an HTML page's title, author, published, site, url, lang). \
                 `glean text X | glean stream` gives the mentions of `glean run X`. An unreadable document is named on \
                 standard error and has no line; the command goes on and exits 1. Invalid UTF-8 is already U+FFFD \
                 in the text, so `glean stream` does not count those replacements again.
@@ -22,11 +23,13 @@ extension Glean {
 
         @OptionGroup var inputFilter: InputFilterOptions
 
+        @OptionGroup var htmlText: HTMLTextOptions
+
         @Flag(help: "Do not name unreadable documents on standard error.")
         var quiet = false
 
         func execute() throws {
-            let inputs = try InputPlan(paths, filter: inputFilter.filter)
+            let inputs = try InputPlan(paths, filter: inputFilter.filter, htmlText: htmlText.mode)
             var output: [UInt8] = []
             var failed = 0
             func flush() throws {
@@ -41,6 +44,7 @@ extension Glean {
                     if !quiet { printError("glean: \(document.source): \(failure)") }
                     return
                 }
+                if !quiet { for warning in document.warnings { printError("glean: \(document.source): warning: \(warning)") } }
                 JSONWriter.append(.object([("id", .string(document.id)), ("text", .string(document.text))] + document.meta),
                                   to: &output)
                 output.append(0x0A)

@@ -12,8 +12,8 @@ struct InputPlan {
     private(set) var bytes = 0
     private var standardInput: [DocumentResult] = []
 
-    init(_ paths: [String], filter: PathFilter = PathFilter()) throws {
-        reader = InputReader(filter: filter)
+    init(_ paths: [String], filter: PathFilter = PathFilter(), htmlText: HTMLTextMode = .article) throws {
+        reader = InputReader(filter: filter, htmlText: htmlText)
         do { sources = try reader.sources(paths) } catch { throw CLIError.input(error.description) }
         var seen: [String: String] = [:]
         func note(_ id: String, _ source: String) throws {
@@ -68,9 +68,9 @@ struct InputPlan {
 
 /// Every document behind `paths` in memory, for commands on small inputs (`eval`, `bench`)
 /// where an unreadable document is an input error.
-func readDocuments(_ paths: [String]) throws -> [Document] {
+func readDocuments(_ paths: [String], htmlText: HTMLTextMode = .article) throws -> [Document] {
     var documents: [Document] = []
-    try InputPlan(paths).forEachDocument { document in
+    try InputPlan(paths, htmlText: htmlText).forEachDocument { document in
         if let failure = document.failure { throw CLIError.input("\(document.source): \(failure)") }
         documents.append(document)
     }
