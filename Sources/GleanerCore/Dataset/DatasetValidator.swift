@@ -7,7 +7,14 @@ public struct DatasetValidator {
     public let directory: String
     public private(set) var problems: [String] = []
 
-    public init(directory: String) { self.directory = directory }
+    /// Value schemas by kind, from the loaded plugins; a kind none declares needs a JSON
+    /// object or string.
+    public let schemas: [String: ValueSchema]
+
+    public init(directory: String, schemas: [String: ValueSchema] = [:]) {
+        self.directory = directory
+        self.schemas = schemas
+    }
 
     private mutating func problem(_ file: String, _ line: Int, _ message: String) {
         problems.append("\(directory)/\(file)\(line > 0 ? ":\(line)" : ""): \(message)")
@@ -70,7 +77,7 @@ public struct DatasetValidator {
             if start >= end || byteStart >= byteEnd || text.unicodeScalars.count != end - start || text.utf8.count != byteEnd - byteStart {
                 problem("mentions.jsonl", line, "offsets do not fit the text '\(text)'")
             }
-            if let issue = RecordValidator.valueProblem(kind: kind, value: value) { problem("mentions.jsonl", line, issue) }
+            if let issue = (schemas[kind] ?? .objectOrString).problem(in: value) { problem("mentions.jsonl", line, issue) }
             guard let document = documents[doc] else {
                 problem("mentions.jsonl", line, "document '\(doc)' is not in documents.jsonl")
                 continue

@@ -27,7 +27,7 @@ enum MentionBuilder {
             advance(to: span.upperBound)
             let traits = context.traits[ordered[index].plugin]
             if let problem = RecordValidator.problem(inBuiltStart: start, end: codePoints, bytes: span, value: value,
-                                                     byteCount: bytes.count, shape: traits.shape) {
+                                                     byteCount: bytes.count, schema: traits.schema) {
                 // `Mention.id`, `extractor` and `rule` of the record it would have been.
                 return ([], "record \(doc)#\(start)-\(codePoints) (\(traits.extractorName) rule \(context.ruleID(of: ordered[index]))) failed validation: \(problem)")
             }

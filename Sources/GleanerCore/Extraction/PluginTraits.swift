@@ -15,8 +15,8 @@ public final class PluginTraits: @unchecked Sendable {
     /// Rule ids and priorities, by rule index.
     public let ruleIDs: [String]
     public let rulePriorities: [Int]
-    /// The value shape records of this kind must have.
-    let shape: RecordValidator.ValueShape
+    /// The value shape records of this plugin must have.
+    let schema: ValueSchema
     /// Each rule's place among all plugins' rules in the overlap tie-break order (plugin
     /// priority, rule priority, plugin order, rule order), by rule index; `acronymRank` for
     /// the candidates the acronym pass adds (rule -1, priority 0).
@@ -58,6 +58,6 @@ public final class PluginTraits: @unchecked Sendable {
         inferYears = manifest.inferYears
         ruleIDs = plugin.rules.map(\.manifest.id)
         rulePriorities = plugin.rules.map(\.manifest.priority)
-        shape = RecordValidator.ValueShape(kind: manifest.kind)
+        schema = plugin.valueSchema
     }
 }
