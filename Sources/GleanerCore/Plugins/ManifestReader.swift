@@ -132,6 +132,9 @@ struct ManifestReader {
                 if scalar.string == "true" { return .bool(true) }
                 if scalar.string == "false" { return .bool(false) }
                 if let number = ExactNumber(digits: Array(scalar.string.utf8)) { return .number(number) }
+                if scalar.string.hasPrefix("-"), let number = ExactNumber(digits: Array(scalar.string.utf8.dropFirst())) {
+                    return .number(ExactNumber(significand: -number.significand, exponent: number.exponent))
+                }
             }
             return .string(scalar.string)
         case .alias:
