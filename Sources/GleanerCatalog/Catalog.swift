@@ -20,8 +20,9 @@ public enum Catalog {
 
     public static var loader: PluginLoader { PluginLoader(normalizers: normalizers) }
 
-    /// Loads the built-in plugins and those in `directories`, keeping the wanted kinds.
+    /// Loads the built-in plugins and those found in `directories` (plugin folders or folders
+    /// of plugin folders: `PluginSearchPath`), keeping the wanted kinds.
     public static func plugins(directories: [String] = [], kinds: Set<String>? = nil) throws(PluginError) -> [Plugin] {
-        try loader.loadAll(builtIn: bundles.map(\.bundle), directories: directories, kinds: kinds)
+        try loader.loadAll(builtIn: bundles.map(\.bundle), directories: try PluginSearchPath.folders(directories), kinds: kinds)
     }
 }
