@@ -55,7 +55,7 @@ import Testing
 
     @Test func unknownKeysAtTopAndInARule() throws {
         let top = try plugin(Self.header + "colour: red\nrules:\n  - id: one\n    pattern: 'abc'\n")
-        #expect(try failure([top]) == "glean: \(top)/manifest.yaml:5:1: error: unknown key 'colour' in the manifest (allowed: description, examples, fragments, id, inferYears, kind, lexicons, linkAcronyms, linkEquivalents, linkShortForms, normalizer, params, priority, rules, version)\n")
+        #expect(try failure([top]) == "glean: \(top)/manifest.yaml:5:1: error: unknown key 'colour' in the manifest (allowed: description, examples, fragments, id, inferYears, kind, lexicons, linkAcronyms, linkEquivalents, linkShortForms, normalizer, params, passes, priority, rules, version)\n")
         let rule = try plugin(Self.header + "rules:\n  - id: one\n    patern: 'abc'\n")
         #expect(try failure([rule]) == "glean: \(rule)/manifest.yaml:7:5: error: unknown key 'patern' in a rule (allowed: action, examples, flags, id, note, params, pattern, prefilter, priority, span)\n")
     }

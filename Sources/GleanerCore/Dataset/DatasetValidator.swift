@@ -60,7 +60,7 @@ public struct DatasetValidator {
         var counted: [String: [String: Int]] = [:]
         var ids = Set<String>()
         var previous: (doc: String, end: Int)?
-        var references: [(Int, String)] = []
+        var references: [(Int, String, String)] = []
         for (line, record) in records("mentions.jsonl") {
             guard let doc = record["doc"]?.stringValue, let kind = record["kind"]?.stringValue,
                   let start = Self.int(record["start"]), let end = Self.int(record["end"]),
@@ -71,7 +71,7 @@ public struct DatasetValidator {
                 continue
             }
             let mention = Mention(doc: doc, kind: kind, start: start, end: end, byteStart: byteStart, byteEnd: byteEnd,
-                                  text: text, value: value, extractor: "", rule: "", inferred: [], equivalentOf: nil, context: nil)
+                                  text: text, value: value, extractor: "", rule: "", inferred: [], context: nil)
             if record["id"]?.stringValue != mention.id { problem("mentions.jsonl", line, "id must be \(mention.id)") }
             if !ids.insert(mention.id).inserted { problem("mentions.jsonl", line, "duplicate mention id \(mention.id)") }
             if start >= end || byteStart >= byteEnd || text.unicodeScalars.count != end - start || text.utf8.count != byteEnd - byteStart {
@@ -88,7 +88,9 @@ public struct DatasetValidator {
             }
             previous = (doc, end)
             counted[doc, default: [:]][kind, default: 0] += 1
-            if let target = record["equivalentOf"]?.stringValue { references.append((line, target)) }
+            for relation in MergePassRegistry.relations {
+                if let target = record[relation]?.stringValue { references.append((line, relation, target)) }
+            }
             // Against the source file, where it still exists and is a plain file.
             if texts[doc] == nil {
                 let source = document.record["source"]?.stringValue ?? ""
@@ -105,8 +107,8 @@ public struct DatasetValidator {
                 }
             }
         }
-        for (line, target) in references where !ids.contains(target) {
-            problem("mentions.jsonl", line, "equivalentOf \(target) names no mention")
+        for (line, relation, target) in references where !ids.contains(target) {
+            problem("mentions.jsonl", line, "\(relation) \(target) names no mention")
         }
         for id in order {
             let stated = (documents[id]!.record["counts"]?.objectPairs ?? []).reduce(into: [String: Int]()) { $0[$1.0] = Self.int($1.1) ?? -1 }

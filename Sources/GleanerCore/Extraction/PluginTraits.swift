@@ -8,6 +8,8 @@ public final class PluginTraits: @unchecked Sendable {
     /// `<plugin id>@<version>`, the records' `extractor`.
     public let extractorName: String
     public let priority: Int
+    /// Which registered passes (`MergePassRegistry`) this plugin's candidates go through; each
+    /// pass reads its own switch, one load per candidate.
     public let linkAcronyms: Bool
     public let linkEquivalents: Bool
     public let linkShortForms: Bool
