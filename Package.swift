@@ -3,8 +3,9 @@ import Foundation
 import PackageDescription
 
 /// The built-in extractors. Each is `Plugins/<Name>/` (manifest + resources + a little Swift)
-/// compiled into the module `<Name>Extractor`. Add a name here to add a compiled extractor;
-/// `Tests/CatalogTests` fails if a folder in Plugins/ is missing from this list.
+/// compiled into the module `<Name>Extractor`. Add a name here to add a compiled extractor,
+/// then run scripts/generate-catalog.sh (it writes GleanerCatalog's registry from this line);
+/// `Tests/CatalogTests` fails if a folder in Plugins/ is missing here or the registry is stale.
 let extractors = ["Dates", "Money", "Programs", "Exercises"]
 
 let extractorTargets: [Target] = extractors.map { name in

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Replays docs/writing-an-extractor.md in an empty folder: runs each ```sh tutorial block, and
+# Replays docs/writing-an-extractor.md and docs/kinds.md, each in an empty folder: runs each ```sh tutorial block, and
 # each `$ command` of the ```console tutorial blocks, comparing its output (stdout and stderr)
 # with the lines the tutorial shows under it. Timings ("0.009 s", "0.0 MB/s") are ignored.
 # Uses GLEAN if set, else .build/debug/glean (build first).
@@ -9,10 +9,13 @@ glean="${GLEAN:-$PWD/.build/debug/glean}"
 [ -x "$glean" ] || { echo "tutorial-check: $glean is not built" >&2; exit 2; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-mkdir "$work/bin" "$work/tutorial"
+mkdir "$work/bin"
 ln -s "$(cd "$(dirname "$glean")" && pwd)/$(basename "$glean")" "$work/bin/glean"
+status=0
 
-PATH="$work/bin:$PATH" python3 - docs/writing-an-extractor.md "$work/tutorial" <<'PY'
+for doc in docs/writing-an-extractor.md docs/kinds.md; do
+mkdir "$work/tutorial-$(basename "$doc" .md)"
+PATH="$work/bin:$PATH" python3 - "$doc" "$work/tutorial-$(basename "$doc" .md)" <<'PY' || status=1
 import re, subprocess, sys
 
 doc, folder = sys.argv[1], sys.argv[2]
@@ -67,3 +70,5 @@ if failures:
     sys.exit(1)
 print(f"tutorial-check: all {commands} steps of {doc} replayed as written")
 PY
+done
+exit $status

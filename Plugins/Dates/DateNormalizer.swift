@@ -11,7 +11,8 @@ struct DateNormalizer: Normalizer {
     /// The year two-digit years and yearless dates count from when a document has no date.
     static let defaultReferenceYear = 2026
 
-    static let factory = NormalizerFactory(id: "date", groups: DateGroupReader.allGroups) { context throws(PluginError) in
+    static let factory = NormalizerFactory(id: "date", groups: DateGroupReader.allGroups,
+                                           schema: .string(.dateValue)) { context throws(PluginError) in
         DateNormalizer(reader: DateGroupReader(months: try context.lexicon("months"),
                                                ordinals: try context.lexicon("ordinals"),
                                                seasons: try context.lexicon("seasons"),

@@ -5,7 +5,14 @@ import GleanerCore
 /// NameCanonicalizer, a 2- or 4-digit `year` group widened to four digits, and an `edition`
 /// group in Roman numerals or digits read as an integer.
 struct ExerciseNormalizer: Normalizer {
-    static let factory = NormalizerFactory(id: "exercise", groups: ["name"]) { context throws(PluginError) in
+    /// ANNOTATION.md's exercise value.
+    static let schema = ValueSchema.object([
+        .init("name", .string(.nonEmpty)),
+        .init("year", .number(.integer), required: false),
+        .init("edition", .number(.init(integer: true, minimum: 1)), required: false),
+    ])
+
+    static let factory = NormalizerFactory(id: "exercise", groups: ["name"], schema: schema) { context throws(PluginError) in
         let lexicon = try context.manifest.params["lexicon"].map { id throws(PluginError) in try context.lexicon(id) }
         let triggers = context.manifest.params["triggers"] ?? "exercise|exercises|drill|drills"
         var checks: [String: ContextCheck] = [:]

@@ -15,7 +15,14 @@ struct MoneyNormalizer: Normalizer {
         static let names = allCases.map { ["\($0)"] }
     }
 
-    static let factory = NormalizerFactory(id: "money", groups: ["num", "words"]) { context throws(PluginError) in
+    /// ANNOTATION.md's money value.
+    static let schema = ValueSchema.object([
+        .init("amount", .number(.positive)),
+        .init("amountMax", .number(.init(minimum: 0, exclusive: true, notBelow: "amount")), required: false),
+        .init("currency", .string(.capitals(3))),
+    ])
+
+    static let factory = NormalizerFactory(id: "money", groups: ["num", "words"], schema: schema) { context throws(PluginError) in
         MoneyNormalizer(table: try CurrencyTable(context: context),
                         numbers: NumberWords(lexicon: try context.lexicon("numberwords")))
     }

@@ -5,7 +5,7 @@ import GleanerCore
 /// heading → `Chennai Peripheral Ring Road`). The core keeps short all-caps words as
 /// acronyms; in an all-caps heading only words of three letters or fewer can be acronyms.
 struct ProgramNormalizer: Normalizer {
-    static let factory = NormalizerFactory(id: "program") { context throws(PluginError) in
+    static let factory = NormalizerFactory(id: "program", schema: CoreNormalizers.name.schema) { context throws(PluginError) in
         guard let base = try CoreNormalizers.name.make(context) as? NameNormalizer else {
             throw PluginError(file: context.manifest.origin, message: "the core `name` normalizer changed type")
         }

@@ -27,6 +27,22 @@ import Testing
         return result.stderr
     }
 
+    @Test func aBuiltInKindWithAnotherValueShapeIsRefusedAtLoad() throws {
+        let cash = try plugin("id: cash\nversion: \"1\"\nkind: money\nnormalizer: text\nrules:\n  - id: d\n    pattern: '\\d+'\n")
+        #expect(try failure([cash]) == "glean: \(cash)/manifest.yaml:3:7: error: plugin 'cash' gives kind 'money' another value shape (normalizer 'text': non-empty string) than the built-in plugin 'money' does (normalizer 'money': {amount: number > 0, amountMax?: number > 0 >= amount, currency: 3 capitals}); name another kind, or a normalizer of that shape\n")
+    }
+
+    @Test func twoPluginsOfOneKindMustAgreeOnItsValueShape() throws {
+        let words = try plugin("id: words\nversion: \"1\"\nkind: tally\nnormalizer: text\nrules:\n  - id: w\n    pattern: 'dozen'\n")
+        let digits = try plugin("id: digits\nversion: \"1\"\nkind: tally\nnormalizer: number\nrules:\n  - id: d\n    pattern: '\\d+'\n")
+        #expect(try failure([words, digits]) == "glean: \(digits)/manifest.yaml:3:7: error: plugin 'digits' gives kind 'tally' another value shape (normalizer 'number': {value: number, unit?: non-empty string}) than plugin 'words' in \(words)/manifest.yaml does (normalizer 'text': non-empty string); name another kind, or a normalizer of that shape\n")
+        // Agreeing plugins load together.
+        let more = try plugin("id: more\nversion: \"1\"\nkind: tally\nnormalizer: text\nrules:\n  - id: w\n    pattern: 'score'\n")
+        let list = try GleanProcess.run(["plugins", "list", "--plugins", words, "--plugins", more])
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("words") && list.stdout.contains("more"))
+    }
+
     @Test func malformedYAMLPointsAtTheOpenQuote() throws {
         let folder = try plugin(Self.header + "rules:\n  - id: one\n    pattern: 'abc\n  - id: two\n")
         #expect(try failure([folder]) == "glean: \(folder)/manifest.yaml:9:1: error: malformed YAML: found unexpected end of stream while scanning a quoted scalar started at line 7, column 14\n")
@@ -39,7 +55,7 @@ import Testing
 
     @Test func unknownKeysAtTopAndInARule() throws {
         let top = try plugin(Self.header + "colour: red\nrules:\n  - id: one\n    pattern: 'abc'\n")
-        #expect(try failure([top]) == "glean: \(top)/manifest.yaml:5:1: error: unknown key 'colour' in the manifest (allowed: description, examples, fragments, id, inferYears, kind, lexicons, linkAcronyms, linkEquivalents, linkShortForms, normalizer, params, priority, rules, version)\n")
+        #expect(try failure([top]) == "glean: \(top)/manifest.yaml:5:1: error: unknown key 'colour' in the manifest (allowed: description, examples, fragments, id, inferYears, kind, lexicons, linkAcronyms, linkEquivalents, linkShortForms, normalizer, params, passes, priority, rules, version)\n")
         let rule = try plugin(Self.header + "rules:\n  - id: one\n    patern: 'abc'\n")
         #expect(try failure([rule]) == "glean: \(rule)/manifest.yaml:7:5: error: unknown key 'patern' in a rule (allowed: action, examples, flags, id, note, params, pattern, prefilter, priority, span)\n")
     }

@@ -11,7 +11,7 @@ import Testing
         let rows = result.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
         #expect(rows.first == ["id", "version", "kind", "rules", "examples", "source"])
         #expect(rows.first { $0.first == "dates" }?.last == "built-in")
-        #expect(rows.last == ["percentage", "0.1.0", "percentage", "2", "3", Self.percentage])
+        #expect(rows.last == ["percentage", "0.2.0", "percentage", "2", "3", Self.percentage])
     }
 
     @Test func newScaffoldsAFolderThatPassesItsOwnTestsAndChecks() throws {

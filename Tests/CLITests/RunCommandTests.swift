@@ -49,8 +49,8 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let mentions = try lines(out.appendingPathComponent("mentions.jsonl"))
         #expect(mentions.map { $0["text"]?.stringValue ?? "" } == ["12.5%", "3 per cent", "2023"])
-        #expect(mentions.first?["extractor"]?.stringValue == "percentage@0.1.0")
-        #expect(mentions.first?["value"]?.stringValue == "12.5")
+        #expect(mentions.first?["extractor"]?.stringValue == "percentage@0.2.0")
+        #expect(mentions.first?["value"] == .object([("value", .number(ExactNumber(significand: 125, exponent: -1))), ("unit", .string("percent"))]))
     }
 
     @Test func brokenPluginExitsWithCode2BeforeReadingDocuments() throws {

@@ -7,10 +7,13 @@ import Testing
 /// through the whole engine with all built-in plugins plus the runtime-loaded fixture.
 @Suite struct ExampleTests {
     static let fixtureDirectory = Bundle.module.path(forResource: "Fixtures/percentage", ofType: nil)!
+    /// The CLI tests' folder of manifest-only plugins of new kinds (`tonnage`, `port`).
+    static let pluginsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("CLITests/Fixtures/plugins").path
 
     static let engine: Engine = {
         do {
-            return Engine(plugins: try Catalog.plugins(directories: [fixtureDirectory]))
+            return Engine(plugins: try Catalog.plugins(directories: [fixtureDirectory, pluginsFolder]))
         } catch {
             fatalError("plugins do not load: \(error)")
         }

@@ -19,6 +19,7 @@ import Testing
     }
 
     static let engine = Engine(plugins: try! Catalog.plugins())
+    static let schemas = PluginLoader.schemas(of: engine.plugins)
 
     @Test(arguments: inputs("engine")) func engineInputKeepsTheInvariants(_ file: URL) throws {
         let bytes = [UInt8](try Data(contentsOf: file))
@@ -34,7 +35,7 @@ import Testing
                 var previousEnd = 0
                 for mention in result.mentions {
                     #expect(mention.byteStart >= previousEnd, "\(mention.id) overlaps or is out of order")
-                    #expect(RecordValidator.problem(in: mention, bytes: bytes) == nil, "\(mention.id)")
+                    #expect(RecordValidator.problem(in: mention, bytes: bytes, schema: Self.schemas[mention.kind]!) == nil, "\(mention.id)")
                     let start = bytes[..<mention.byteStart].count { $0 & 0xC0 != 0x80 }
                     #expect(mention.start == start && mention.end - mention.start == mention.text.unicodeScalars.count, "\(mention.id)")
                     previousEnd = mention.byteEnd

@@ -9,7 +9,20 @@ import Testing
 
     @Test func unknownKeyNamesFileLineAndColumn() throws {
         let problem = try #require(error("id: x\nversion: \"1\"\nkind: k\nnormalizer: text\nrulez: []\n"))
-        #expect(problem.description == "fixture/manifest.yaml:5:1: error: unknown key 'rulez' in the manifest (allowed: description, examples, fragments, id, inferYears, kind, lexicons, linkAcronyms, linkEquivalents, linkShortForms, normalizer, params, priority, rules, version)")
+        #expect(problem.description == "fixture/manifest.yaml:5:1: error: unknown key 'rulez' in the manifest (allowed: description, examples, fragments, id, inferYears, kind, lexicons, linkAcronyms, linkEquivalents, linkShortForms, normalizer, params, passes, priority, rules, version)")
+    }
+
+    @Test func passesAreNamedAndTheOlderBooleansMapOntoThem() throws {
+        let head = "id: x\nversion: \"1\"\nkind: k\nnormalizer: text\n"
+        let rules = "rules:\n  - id: r\n    pattern: 'abc'\n"
+        // Listed in any order, they run in the registry's order.
+        let listed = try TestPlugins.load(head + "passes: [equivalents, acronyms]\n" + rules)
+        #expect(listed.manifest.passes == ["acronyms", "equivalents"])
+        let flags = try TestPlugins.load(head + "linkShortForms: true\ninferYears: true\nlinkAcronyms: false\n" + rules)
+        #expect(flags.manifest.passes == ["short-forms", "infer-years"])
+        #expect(flags.manifest.linkShortForms && !flags.manifest.linkAcronyms)
+        let unknown = try #require(error(head + "passes: [acronyms, shortforms]\n" + rules))
+        #expect(unknown.description == "fixture/manifest.yaml:5:20: error: unknown pass 'shortforms' (passes: acronyms, short-forms, infer-years, equivalents)")
     }
 
     @Test func prefilterChoiceIsReadAndCheckedAndScansTheWholePattern() throws {

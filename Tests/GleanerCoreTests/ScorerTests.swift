@@ -25,3 +25,19 @@ import Testing
         #expect(score.spurious.map(\.text) == ["2020", "2022"])
     }
 }
+
+@Suite struct ScorerKindTests {
+    static func item(_ kind: String) -> Scorer.Item { Scorer.Item(doc: "a", kind: kind, start: 0, end: 1, text: "x", value: nil) }
+
+    @Test func everyKindInGoldOrPredictionsIsScoredPluginKindsFirst() {
+        let kinds = Scorer.kinds(gold: [Self.item("money"), Self.item("tonnage")], predicted: [Self.item("date"), Self.item("port")],
+                                 order: ["date", "money", "program"])
+        #expect(kinds == ["date", "money", "port", "tonnage"])
+    }
+
+    @Test func aNewKindGetsItsOwnRow() {
+        let scores = Scorer.score(gold: [Self.item("tonnage")], predicted: [Self.item("tonnage")], kinds: ["tonnage"])
+        #expect(scores.map(\.kind) == ["tonnage"])
+        #expect(scores[0].f1 == 1)
+    }
+}

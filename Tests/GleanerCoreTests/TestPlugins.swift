@@ -2,10 +2,16 @@
 
 /// Builds plugins from inline manifests for tests.
 enum TestPlugins {
-    static func load(_ yaml: String, files: [String: String] = [:]) throws -> Plugin {
+    static func load(_ yaml: String, files: [String: String] = [:], normalizers: [NormalizerFactory] = []) throws -> Plugin {
         var bundle = ["manifest.yaml": Array(yaml.utf8)]
         for (name, text) in files { bundle[name] = Array(text.utf8) }
-        return try PluginLoader(normalizers: []).load(PluginBundle(origin: "fixture", files: bundle))
+        return try PluginLoader(normalizers: normalizers).load(PluginBundle(origin: "fixture", files: bundle))
+    }
+
+    /// A normalizer that gives every match the same value.
+    struct Constant: Normalizer {
+        let value: JSONValue
+        func normalize(_ match: RuleMatch) -> Normalization? { Normalization(value: value) }
     }
 
     /// A manifest of kind `thing` with the `text` normalizer and these rules (YAML list items).

@@ -7,15 +7,24 @@ import tempfile
 
 import jsonschema
 import pytest
+from referencing import Registry, Resource
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 GLEAN = ROOT / ".build" / "debug" / "glean"
 
 
-def validator(name):
+def load(name):
     schema = json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text())
     jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    return schema
+
+
+# mention.schema.json refers to kinds.schema.json (generated from the plugins) by its $id.
+REGISTRY = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in [load("kinds")])
+
+
+def validator(name):
+    return jsonschema.Draft202012Validator(load(name), registry=REGISTRY, format_checker=jsonschema.FormatChecker())
 
 
 @pytest.fixture(scope="module")
@@ -67,3 +76,17 @@ def test_schema_rejects_malformed_dates(value):
     record = {"id": "d#0-4", "doc": "d", "kind": "date", "start": 0, "end": 4, "byteStart": 0, "byteEnd": 4,
               "text": "2019", "value": value, "extractor": "dates@1.0.0", "rule": "r"}
     assert list(validator("mention").iter_errors(record))
+
+
+@pytest.mark.parametrize("value,valid", [({"value": 7.2, "unit": "percent"}, True), ({"value": "7.2", "unit": "percent"}, False),
+                                         ({"value": 7.2}, False), ({"value": 7.2, "unit": "per cent"}, False)])
+def test_a_plugin_kind_gets_its_value_schema(value, valid):
+    """`glean plugins schema --plugins FOLDER` adds the folder's kinds: the percentage fixture's values validate."""
+    done = subprocess.run([str(GLEAN), "plugins", "schema", "--plugins", "Tests/ExtractorExampleTests/Fixtures/percentage"],
+                          cwd=ROOT, check=True, capture_output=True, text=True)
+    kinds = json.loads(done.stdout)
+    registry = Registry().with_resources([(kinds["$id"], Resource.from_contents(kinds))])
+    check = jsonschema.Draft202012Validator(load("mention"), registry=registry)
+    record = {"id": "d#0-4", "doc": "d", "kind": "percentage", "start": 0, "end": 4, "byteStart": 0, "byteEnd": 4,
+              "text": "7.2%", "value": value, "extractor": "percentage@0.2.0", "rule": "sign"}
+    assert (not list(check.iter_errors(record))) == valid

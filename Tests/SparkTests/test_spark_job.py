@@ -117,3 +117,22 @@ def test_html_records_come_from_glean_text_with_the_jobs_id(tmp_path):
     assert json.loads(results[1][3]) == {"id": "news/x", "text": "Paid €5 in 2019.\n"}
     # Without the binary an HTML file is a failed document, not a silent skip.
     assert glean_job.records(files[1])[0][4] == "HTML needs the glean binary (glean text)"
+
+
+def test_plugins_are_shipped_to_the_workers(tmp_path):
+    """--plugins FOLDER_OF_PLUGINS: the workers load the same manifest-only plugins as glean run."""
+    glean = glean_binary()
+    plugins = ROOT / "Tests" / "CLITests" / "Fixtures" / "plugins"
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text("Yokohama shipped 40,000 tonnes of steel worth $12 million in 2024.\n", encoding="utf-8")
+    (articles / "b.txt").write_text("A ten thousand tonne freighter left Nhava Sheva.\n", encoding="utf-8")
+    dataset = tmp_path / "dataset"
+    subprocess.run([glean, "run", str(articles), "--out", str(dataset), "--quiet", "--plugins", str(plugins)], check=True)
+    out = tmp_path / "spark"
+    glean_job.main([str(articles), "--out", str(out), "--master", "local[2]", "--glean", glean, "--plugins", str(plugins)])
+    mentions = part_files(out / "mentions.jsonl")
+    assert mentions == (dataset / "mentions.jsonl").read_text(encoding="utf-8")
+    assert {json.loads(line)["kind"] for line in mentions.splitlines()} == {"port", "tonnage", "money", "date"}
+    counts = json.loads(part_files(out / "documents.jsonl").splitlines()[0])["counts"]
+    assert set(counts) >= {"port", "tonnage"}

@@ -28,6 +28,7 @@ import gzip
 import hashlib
 import json
 import os
+import shlex
 import subprocess
 import sys
 
@@ -148,10 +149,12 @@ def failed_line(doc_id, source, message, kinds=()):
                       ensure_ascii=False, separators=(", ", ": "))
 
 
-def extracted_kinds(glean, kinds_option):
+def extracted_kinds(glean, kinds_option, plugins=()):
     """The kinds the binary extracts, in its order (`glean plugins list`, its `kind` column)."""
     command = [glean, "plugins", "list"] + (["--kinds", kinds_option] if kinds_option else [])
-    result = subprocess.run(command, capture_output=True, text=True)
+    command += [option for path in plugins for option in ("--plugins", path)]
+    environment = {key: value for key, value in os.environ.items() if key != "GLEAN_PLUGINS"}
+    result = subprocess.run(command, capture_output=True, text=True, env=environment)
     if result.returncode != 0:
         sys.exit(f"glean_job: error: {' '.join(command)}: {result.stderr.strip()}")
     lines = result.stdout.splitlines()
@@ -167,7 +170,19 @@ def main(argv=None):
     parser.add_argument("--glean", default=os.environ.get("GLEAN", ".build/release/glean"), help="the glean binary")
     parser.add_argument("--partitions", type=int, default=0, help="tasks (default: 2 per core)")
     parser.add_argument("--kinds", help="only these kinds (glean --kinds)")
+    parser.add_argument("--plugins", action="append", default=[],
+                        help="a plugin folder, or a folder of plugin folders, shipped to the workers and loaded "
+                             "(repeatable; GLEAN_PLUGINS' entries come first, as for glean)")
     args = parser.parse_args(argv)
+    plugins = [path for path in os.environ.get("GLEAN_PLUGINS", "").split(":") if path] + args.plugins
+    for path in plugins:
+        if not os.path.isdir(path):
+            sys.exit(f"glean_job: error: {path}: no such plugin folder")
+    names = [os.path.basename(os.path.normpath(os.path.abspath(path))) for path in plugins]
+    if len(set(names)) != len(names):
+        sys.exit(f"glean_job: error: plugin folders need distinct names to be shipped: {', '.join(plugins)}")
+    # The driver checks the plugins load (exit 2 and glean's message otherwise) before any task runs.
+    kinds = extracted_kinds(os.path.abspath(args.glean), args.kinds, plugins)
 
     from pyspark import SparkFiles
     from pyspark.sql import Row, SparkSession
@@ -188,7 +203,13 @@ def main(argv=None):
     # Local mode: the driver's copy; on a cluster Spark fetches added files into each executor's
     # working directory, where the Python workers run.
     binary = SparkFiles.get(os.path.basename(args.glean)) if local else "./" + os.path.basename(args.glean)
-    command = f"{binary} stream --quiet" + (f" --kinds {args.kinds}" if args.kinds else "")
+    # Plugin folders travel like the binary; the workers load their copies, and only them
+    # (GLEAN_PLUGINS' entries are among the shipped folders).
+    for path in plugins:
+        sc.addFile(os.path.abspath(path), recursive=True)
+    shipped = [SparkFiles.get(name) if local else "./" + name for name in names]
+    command = (f"env -u GLEAN_PLUGINS {binary} stream --quiet" + (f" --kinds {args.kinds}" if args.kinds else "")
+               + "".join(f" --plugins {shlex.quote(path)}" for path in shipped))
 
     slices = min(len(files), args.partitions or 2 * sc.defaultParallelism)
     docs = sc.parallelize(files, slices).flatMap(functools.partial(records, glean=binary)).cache()
@@ -207,7 +228,6 @@ def main(argv=None):
     statuses = piped.filter(lambda line: line.startswith('{"doc": ')).map(json.loads)
     keyed = statuses.filter(lambda s: s["doc"] is not None).map(lambda s: (s["doc"], s)).join(sources)
     documents = keyed.map(lambda kv: (kv[1][1][0], document_line(kv[1][0], kv[1][1][1])))
-    kinds = extracted_kinds(os.path.abspath(args.glean), args.kinds)
     failed = docs.filter(lambda d: d[4] is not None).map(lambda d: (d[0], failed_line(d[1], d[2], d[4], kinds)))
     documents = documents.union(failed).sortBy(lambda kv: kv[0], numPartitions=slices).map(lambda kv: kv[1]).cache()
     documents.saveAsTextFile(os.path.join(args.out, "documents.jsonl"))

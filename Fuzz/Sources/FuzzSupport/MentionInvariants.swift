@@ -27,7 +27,8 @@ public enum MentionInvariants {
                 }
                 let slice = String(decoding: UnsafeBufferPointer(rebasing: buffer[mention.byteStart..<mention.byteEnd]), as: UTF8.self)
                 guard slice == mention.text else { return "mention \(index) \(mention.id): text is not the slice" }
-                if let problem = RecordValidator.problem(in: mention, bytes: buffer) {
+                // The engine checked each value against its plugin's schema (validationError above).
+                if let problem = RecordValidator.problem(in: mention, bytes: buffer, schema: .objectOrString) {
                     return "mention \(index) \(mention.id): \(problem)"
                 }
                 previousEnd = mention.byteEnd

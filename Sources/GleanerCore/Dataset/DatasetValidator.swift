@@ -7,7 +7,14 @@ public struct DatasetValidator {
     public let directory: String
     public private(set) var problems: [String] = []
 
-    public init(directory: String) { self.directory = directory }
+    /// Value schemas by kind, from the loaded plugins; a kind none declares needs a JSON
+    /// object or string.
+    public let schemas: [String: ValueSchema]
+
+    public init(directory: String, schemas: [String: ValueSchema] = [:]) {
+        self.directory = directory
+        self.schemas = schemas
+    }
 
     private mutating func problem(_ file: String, _ line: Int, _ message: String) {
         problems.append("\(directory)/\(file)\(line > 0 ? ":\(line)" : ""): \(message)")
@@ -53,7 +60,7 @@ public struct DatasetValidator {
         var counted: [String: [String: Int]] = [:]
         var ids = Set<String>()
         var previous: (doc: String, end: Int)?
-        var references: [(Int, String)] = []
+        var references: [(Int, String, String)] = []
         for (line, record) in records("mentions.jsonl") {
             guard let doc = record["doc"]?.stringValue, let kind = record["kind"]?.stringValue,
                   let start = Self.int(record["start"]), let end = Self.int(record["end"]),
@@ -64,13 +71,13 @@ public struct DatasetValidator {
                 continue
             }
             let mention = Mention(doc: doc, kind: kind, start: start, end: end, byteStart: byteStart, byteEnd: byteEnd,
-                                  text: text, value: value, extractor: "", rule: "", inferred: [], equivalentOf: nil, context: nil)
+                                  text: text, value: value, extractor: "", rule: "", inferred: [], context: nil)
             if record["id"]?.stringValue != mention.id { problem("mentions.jsonl", line, "id must be \(mention.id)") }
             if !ids.insert(mention.id).inserted { problem("mentions.jsonl", line, "duplicate mention id \(mention.id)") }
             if start >= end || byteStart >= byteEnd || text.unicodeScalars.count != end - start || text.utf8.count != byteEnd - byteStart {
                 problem("mentions.jsonl", line, "offsets do not fit the text '\(text)'")
             }
-            if let issue = RecordValidator.valueProblem(kind: kind, value: value) { problem("mentions.jsonl", line, issue) }
+            if let issue = (schemas[kind] ?? .objectOrString).problem(in: value) { problem("mentions.jsonl", line, issue) }
             guard let document = documents[doc] else {
                 problem("mentions.jsonl", line, "document '\(doc)' is not in documents.jsonl")
                 continue
@@ -81,7 +88,9 @@ public struct DatasetValidator {
             }
             previous = (doc, end)
             counted[doc, default: [:]][kind, default: 0] += 1
-            if let target = record["equivalentOf"]?.stringValue { references.append((line, target)) }
+            for relation in MergePassRegistry.relations {
+                if let target = record[relation]?.stringValue { references.append((line, relation, target)) }
+            }
             // Against the source file, where it still exists and is a plain file.
             if texts[doc] == nil {
                 let source = document.record["source"]?.stringValue ?? ""
@@ -98,8 +107,8 @@ public struct DatasetValidator {
                 }
             }
         }
-        for (line, target) in references where !ids.contains(target) {
-            problem("mentions.jsonl", line, "equivalentOf \(target) names no mention")
+        for (line, relation, target) in references where !ids.contains(target) {
+            problem("mentions.jsonl", line, "\(relation) \(target) names no mention")
         }
         for id in order {
             let stated = (documents[id]!.record["counts"]?.objectPairs ?? []).reduce(into: [String: Int]()) { $0[$1.0] = Self.int($1.1) ?? -1 }

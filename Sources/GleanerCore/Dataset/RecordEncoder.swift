@@ -49,9 +49,11 @@ public enum RecordEncoder {
             }
             buffer.append(UInt8(ascii: "]"))
         }
-        if let equivalent = mention.equivalentOf {
-            JSONWriter.append(raw: ", \"equivalentOf\": ", to: &buffer)
-            JSONWriter.append(string: equivalent, to: &buffer)
+        for link in mention.links {
+            JSONWriter.append(raw: ", ", to: &buffer)
+            JSONWriter.append(string: link.relation, to: &buffer)
+            JSONWriter.append(raw: ": ", to: &buffer)
+            JSONWriter.append(string: link.target, to: &buffer)
         }
         if let context = mention.context {
             JSONWriter.append(raw: ", \"context\": ", to: &buffer)

@@ -38,7 +38,4 @@ public struct GoldSet {
             }
         }
     }
-
-    /// The kinds present in the gold, in the standard order.
-    public var kinds: [String] { Scorer.kinds.filter { kind in items.contains { $0.kind == kind } } }
 }

@@ -35,7 +35,21 @@ public struct Scorer {
         public var missed: [Item] = [], spurious: [Item] = [], wrongValue: [(gold: Item, predicted: Item)] = []
     }
 
-    public static let kinds = ["date", "money", "program", "exercise"]
+    /// The kinds to score when none are asked for: every kind in the gold or the predictions
+    /// (a plugin's new kind is scored like any other), those of `order` (the loaded plugins'
+    /// kinds) first in that order, then the rest by name.
+    public static func kinds(gold: [Item], predicted: [Item], order: [String]) -> [String] {
+        var present = Set(gold.map(\.kind))
+        present.formUnion(predicted.map(\.kind))
+        return ordered(present, by: order)
+    }
+
+    /// `kinds` in the order of `order`, then the others by name.
+    public static func ordered(_ kinds: Set<String>, by order: [String]) -> [String] {
+        var seen = Set<String>()
+        let known = order.filter { kinds.contains($0) && seen.insert($0).inserted }
+        return known + kinds.subtracting(known).sorted()
+    }
 
     public static func score(gold: [Item], predicted: [Item], kinds: [String]) -> [KindScore] {
         kinds.map { kind in

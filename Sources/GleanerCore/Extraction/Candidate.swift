@@ -8,8 +8,8 @@ public struct Candidate: Sendable {
     /// Nil for a `block` rule's match.
     public var value: JSONValue?
     public var inferred: [String]
-    /// Id of the mention this money amount restates (`equivalentOf`).
-    public var equivalentOf: Range<Int>?
+    /// A relation to another candidate a merge pass set (`equivalentOf`).
+    public var link: CandidateLink?
 
     public var isBlock: Bool { value == nil }
     public var length: Int { bytes.count }

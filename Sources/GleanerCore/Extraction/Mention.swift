@@ -13,12 +13,13 @@ public struct Mention: Sendable, Equatable {
     public var extractor: String
     public var rule: String
     public var inferred: [String]
-    public var equivalentOf: String?
+    /// Relations to other mentions of the document, set by merge passes (`MentionLink`).
+    public var links: [MentionLink]
     public var context: String?
 
     public init(doc: String, kind: String, start: Int, end: Int, byteStart: Int, byteEnd: Int,
                 text: String, value: JSONValue, extractor: String, rule: String,
-                inferred: [String] = [], equivalentOf: String? = nil, context: String? = nil) {
+                inferred: [String] = [], equivalentOf: String? = nil, links: [MentionLink] = [], context: String? = nil) {
         self.doc = doc
         self.kind = kind
         self.start = start
@@ -30,12 +31,20 @@ public struct Mention: Sendable, Equatable {
         self.extractor = extractor
         self.rule = rule
         self.inferred = inferred
-        self.equivalentOf = equivalentOf
+        self.links = equivalentOf.map { [MentionLink(relation: MentionLink.equivalentOf, target: $0)] + links } ?? links
         self.context = context
     }
 
     /// `<doc>#<start>-<end>`.
     public var id: String { "\(doc)#\(start)-\(end)" }
+
+    /// The target of this mention's link of `relation`, if any.
+    public func link(_ relation: String) -> String? {
+        links.first { $0.relation == relation }?.target
+    }
+
+    /// The amount this one restates (the `equivalentOf` link).
+    public var equivalentOf: String? { link(MentionLink.equivalentOf) }
 }
 
 extension Mention {
@@ -52,8 +61,11 @@ extension Mention {
               let extractor = record["extractor"]?.stringValue, let rule = record["rule"]?.stringValue else { return nil }
         var inferred: [String] = []
         if case .array(let items)? = record["inferred"] { inferred = items.compactMap(\.stringValue) }
+        let links = MergePassRegistry.relations.compactMap { relation in
+            record[relation]?.stringValue.map { MentionLink(relation: relation, target: $0) }
+        }
         self.init(doc: doc, kind: kind, start: start, end: end, byteStart: byteStart, byteEnd: byteEnd, text: text,
-                  value: value, extractor: extractor, rule: rule, inferred: inferred,
-                  equivalentOf: record["equivalentOf"]?.stringValue, context: record["context"]?.stringValue)
+                  value: value, extractor: extractor, rule: rule, inferred: inferred, links: links,
+                  context: record["context"]?.stringValue)
     }
 }

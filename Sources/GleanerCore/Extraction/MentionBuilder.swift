@@ -27,16 +27,18 @@ enum MentionBuilder {
             advance(to: span.upperBound)
             let traits = context.traits[ordered[index].plugin]
             if let problem = RecordValidator.problem(inBuiltStart: start, end: codePoints, bytes: span, value: value,
-                                                     byteCount: bytes.count, shape: traits.shape) {
+                                                     byteCount: bytes.count, schema: traits.schema) {
                 // `Mention.id`, `extractor` and `rule` of the record it would have been.
                 return ([], "record \(doc)#\(start)-\(codePoints) (\(traits.extractorName) rule \(context.ruleID(of: ordered[index]))) failed validation: \(problem)")
             }
-            let equivalentOf = ordered[index].equivalentOf.flatMap { id(of: $0, in: mentions) }
+            let links = ordered[index].link.flatMap { link in
+                id(of: link.target, in: mentions).map { [MentionLink(relation: link.relationName, target: $0)] }
+            } ?? []
             mentions.append(Mention(
                 doc: doc, kind: traits.kind, start: start, end: codePoints, byteStart: span.lowerBound, byteEnd: span.upperBound,
                 text: context.text(span), value: value, extractor: traits.extractorName,
                 rule: context.ruleID(of: ordered[index]), inferred: ordered[index].inferred,
-                equivalentOf: equivalentOf, context: nil))
+                links: links, context: nil))
         }
         return (mentions, nil)
     }

@@ -37,12 +37,17 @@ public struct NormalizerFactory: Sendable {
     /// Named groups of which every extract rule must define at least one: the loader checks
     /// this before any document is read.
     public let groups: Set<String>
+    /// The shape of every value the normalizer makes: the shape of its plugins' kind.
+    public let schema: ValueSchema
     public let make: @Sendable (NormalizerContext) throws(PluginError) -> any Normalizer
 
-    public init(id: String, groups: Set<String> = [],
+    /// `schema` defaults to "any JSON object or string" for normalizers written before value
+    /// schemas; declare it, so that the kind's records and JSON Schema say what they hold.
+    public init(id: String, groups: Set<String> = [], schema: ValueSchema = .objectOrString,
                 make: @escaping @Sendable (NormalizerContext) throws(PluginError) -> any Normalizer) {
         self.id = id
         self.groups = groups
+        self.schema = schema
         self.make = make
     }
 }

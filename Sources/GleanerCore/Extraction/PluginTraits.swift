@@ -8,6 +8,8 @@ public final class PluginTraits: @unchecked Sendable {
     /// `<plugin id>@<version>`, the records' `extractor`.
     public let extractorName: String
     public let priority: Int
+    /// Which registered passes (`MergePassRegistry`) this plugin's candidates go through; each
+    /// pass reads its own switch, one load per candidate.
     public let linkAcronyms: Bool
     public let linkEquivalents: Bool
     public let linkShortForms: Bool
@@ -15,8 +17,8 @@ public final class PluginTraits: @unchecked Sendable {
     /// Rule ids and priorities, by rule index.
     public let ruleIDs: [String]
     public let rulePriorities: [Int]
-    /// The value shape records of this kind must have.
-    let shape: RecordValidator.ValueShape
+    /// The value shape records of this plugin must have.
+    let schema: ValueSchema
     /// Each rule's place among all plugins' rules in the overlap tie-break order (plugin
     /// priority, rule priority, plugin order, rule order), by rule index; `acronymRank` for
     /// the candidates the acronym pass adds (rule -1, priority 0).
@@ -58,6 +60,6 @@ public final class PluginTraits: @unchecked Sendable {
         inferYears = manifest.inferYears
         ruleIDs = plugin.rules.map(\.manifest.id)
         rulePriorities = plugin.rules.map(\.manifest.priority)
-        shape = RecordValidator.ValueShape(kind: manifest.kind)
+        schema = plugin.valueSchema
     }
 }

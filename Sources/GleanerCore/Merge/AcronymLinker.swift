@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// For plugins with `linkAcronyms: true`: `Name (ACR)` sets the name's `value.acronym` and
+/// The `acronyms` pass, for plugins that list it (or say `linkAcronyms: true`): `Name (ACR)` sets the name's `value.acronym` and
 /// makes the parenthesized `ACR` part of no mention; every bare `ACR` elsewhere in the same
 /// document becomes a mention resolved to that name (a definition in the document wins over
 /// the lexicon). Values never depend on other documents.

@@ -1,4 +1,4 @@
-/// For plugins with `linkEquivalents: true`: in `50 billion JPY (about $460 million USD)` the
+/// The `equivalents` pass, for plugins that list it (or say `linkEquivalents: true`): in `50 billion JPY (about $460 million USD)` the
 /// second amount restates the first, so it gets `equivalentOf` (the first one's id) and users
 /// can read implied exchange rates. Only an opening parenthesis, `or`, `i.e.` and qualifiers such
 /// as `about`, `nearly`, `approximately`, `roughly`, `around`, `some`, `over`, `~` may stand between.
@@ -26,7 +26,7 @@ public struct AmountLinker: MergePass {
             guard gap.contains("(") else { continue }
             let words = gap.lowercased().split(whereSeparator: { " \u{00A0},(".contains($0) }).map(String.init)
             if words.allSatisfy(Self.connectors.contains) {
-                candidates[index].equivalentOf = candidates[first].bytes
+                candidates[index].link = CandidateLink(relation: MentionLink.equivalentOf, target: candidates[first].bytes)
             }
         }
     }

@@ -7,15 +7,7 @@ public struct MergePipeline: Sendable {
         OverlapResolver(),
         // After overlaps: a block rule removes only what it won.
         BlockEliminator(),
-        // After blocks: links names to acronyms and adds bare acronym uses in free text.
-        AcronymLinker(),
-        // After acronyms: a short form takes the full name of an earlier mention.
-        ShortFormLinker(),
-        // After overlaps: yearless dates look at the dates kept before them.
-        YearInferrer(),
-        // Last: needs the final, sorted amounts.
-        AmountLinker(),
-    ])
+    ] + MergePassRegistry.all.map(\.pass))  // the passes plugins switch on by name, in order
 
     public init(passes: [any MergePass]) { self.passes = passes }
 

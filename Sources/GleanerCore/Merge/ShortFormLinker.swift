@@ -1,4 +1,4 @@
-/// For plugins with `linkShortForms: true`: a name that repeats the end of a longer name met
+/// The `short-forms` pass, for plugins that list it (or say `linkShortForms: true`): a name that repeats the end of a longer name met
 /// earlier in the same document (`the Defence Policy Dialogue` after `India-Japan Defence
 /// Policy Dialogue`) is a short form of it and takes its canonical name.
 public struct ShortFormLinker: MergePass {

@@ -1,4 +1,4 @@
-/// For plugins with `inferYears: true` (dates): a date written without its year (`March 3 to
+/// The `infer-years` pass, for plugins that list it (or say `inferYears: true`; dates): a date written without its year (`March 3 to
 /// 7`, value `XXXX-03-03/XXXX-03-07`) takes the year of the document's reference date (a JSON
 /// Lines `published` field, else the dateline: a full date standing alone on a line, perhaps
 /// after `Published`/`Updated`, or after a place as wire copy and press releases write it,

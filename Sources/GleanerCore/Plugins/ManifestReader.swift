@@ -19,7 +19,7 @@ struct ManifestReader {
         }
         let top = try mapping(root, "the manifest",
                               allowed: ["id", "version", "kind", "description", "normalizer", "priority",
-                                        "linkAcronyms", "linkEquivalents", "linkShortForms", "inferYears", "params", "fragments", "lexicons", "rules", "examples"])
+                                        "linkAcronyms", "linkEquivalents", "linkShortForms", "inferYears", "passes", "params", "fragments", "lexicons", "rules", "examples"])
         let id = try requiredString(top, "id", in: root)
         guard Self.isIdentifier(id) else {
             throw error(at: top["id"], "plugin id '\(id)' must be lowercase letters, digits, '_' or '-'")
@@ -31,10 +31,7 @@ struct ManifestReader {
             description: try optionalString(top, "description") ?? "",
             normalizer: try requiredString(top, "normalizer", in: root),
             priority: try optionalInt(top, "priority") ?? 0,
-            linkAcronyms: try optionalBool(top, "linkAcronyms") ?? false,
-            linkEquivalents: try optionalBool(top, "linkEquivalents") ?? false,
-            linkShortForms: try optionalBool(top, "linkShortForms") ?? false,
-            inferYears: try optionalBool(top, "inferYears") ?? false,
+            passes: try passes(top),
             params: try stringMap(top["params"], "params"),
             fragments: try stringMap(top["fragments"], "fragments"),
             lexicons: [], rules: [], examples: [], origin: file)
@@ -56,6 +53,21 @@ struct ManifestReader {
             manifest.examples = try sequence(examples, "examples").map { node throws(PluginError) in try example(node, rule: nil) }
         }
         return manifest
+    }
+
+    /// `passes: [acronyms, ...]`, plus the passes older boolean keys switch on, in registry order.
+    private func passes(_ top: Node.Mapping) throws(PluginError) -> [String] {
+        var named = Set<String>()
+        if let list = top["passes"] {
+            for item in try sequence(list, "passes") {
+                guard let id = item.string, MergePassRegistry.ids.contains(id) else {
+                    throw error(at: item, "unknown pass '\(item.string ?? "")' (passes: \(MergePassRegistry.ids.joined(separator: ", ")))")
+                }
+                named.insert(id)
+            }
+        }
+        for entry in MergePassRegistry.all where try optionalBool(top, entry.flag) == true { named.insert(entry.id) }
+        return MergePassRegistry.ids.filter(named.contains)
     }
 
     private func rule(_ node: Node) throws(PluginError) -> RuleManifest {
@@ -132,6 +144,9 @@ struct ManifestReader {
                 if scalar.string == "true" { return .bool(true) }
                 if scalar.string == "false" { return .bool(false) }
                 if let number = ExactNumber(digits: Array(scalar.string.utf8)) { return .number(number) }
+                if scalar.string.hasPrefix("-"), let number = ExactNumber(digits: Array(scalar.string.utf8.dropFirst())) {
+                    return .number(ExactNumber(significand: -number.significand, exponent: number.exponent))
+                }
             }
             return .string(scalar.string)
         case .alias:

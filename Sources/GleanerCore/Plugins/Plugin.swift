@@ -10,6 +10,8 @@ public final class Plugin: Sendable {
     /// Scan patterns, each with the (rule, variant) pairs it covers.
     let scans: [(regex: PCRE2Regex, rules: [Int])]
     let normalizer: any Normalizer
+    /// The shape of this plugin's values: its normalizer's, and so its kind's.
+    public let valueSchema: ValueSchema
     /// Per rule, its first prefilter unit, and the total last: a unit is one pattern of a rule,
     /// so each part of a split rule is confirmed only before the ends its own part reported.
     let unitStarts: [Int]
@@ -85,6 +87,7 @@ public final class Plugin: Sendable {
         let units = compiled.indices.flatMap { rule in compiled[rule].expandedPatterns.indices.map { (rule, $0) } }
         scans = try Self.scanPatterns(for: compiled, units: units, origin: manifest.origin)
         normalizer = try factory.make(NormalizerContext(manifest: manifest, lexicons: lexicons))
+        valueSchema = factory.schema
     }
 
     /// The expanded pattern with its word lists factored by first character (same matches,

@@ -47,24 +47,45 @@ public struct PluginLoader: Sendable {
         return try Plugin(manifest: manifest, manifestSHA256: SHA256.hex(bytes), lexicons: lexicons, factory: factory)
     }
 
-    /// Loads built-in bundles then folders, keeping those of the wanted kinds (all when nil).
-    /// Two plugins with one id are an error.
+    /// Loads built-in bundles then plugin folders, keeping those of the wanted kinds (all when
+    /// nil). Two plugins with one id are an error, and so are two plugins of one kind whose
+    /// value schemas differ (the kind would mean two things): both are named.
     public func loadAll(builtIn: [PluginBundle], directories: [String], kinds: Set<String>?) throws(PluginError) -> [Plugin] {
         var plugins: [Plugin] = []
         var origins: [String: String] = [:]
+        var kindOwners: [String: Plugin] = [:]
         var bundles = builtIn
         for directory in directories { bundles.append(try PluginBundle.directory(directory)) }
         for bundle in bundles {
             let plugin = try load(bundle)
+            let marks = { ManifestMarks(yaml: String(decoding: bundle.files[PluginBundle.manifestFile] ?? [], as: UTF8.self)) }
             if let previous = origins[plugin.id] {
-                let id = ManifestMarks(yaml: String(decoding: bundle.files[PluginBundle.manifestFile] ?? [], as: UTF8.self)).top["id"]
+                let id = marks().top["id"]
                 throw PluginError(file: plugin.manifest.origin, line: id?.line, column: id?.column,
                                   message: "duplicate plugin id '\(plugin.id)' (also \(previous))")
             }
             origins[plugin.id] = bundle.origin == "built-in" ? "a built-in plugin" : "in \(plugin.manifest.origin)"
+            if let owner = kindOwners[plugin.kind], owner.valueSchema != plugin.valueSchema {
+                let kind = marks().top["kind"]
+                let first = owner.manifest.origin == PluginBundle.manifestFile
+                    ? "the built-in plugin '\(owner.id)'" : "plugin '\(owner.id)' in \(owner.manifest.origin)"
+                throw PluginError(file: plugin.manifest.origin, line: kind?.line, column: kind?.column, message: """
+                    plugin '\(plugin.id)' gives kind '\(plugin.kind)' another value shape (normalizer \
+                    '\(plugin.manifest.normalizer)': \(plugin.valueSchema)) than \(first) does (normalizer \
+                    '\(owner.manifest.normalizer)': \(owner.valueSchema)); name another kind, or a normalizer of that shape
+                    """)
+            }
+            if kindOwners[plugin.kind] == nil { kindOwners[plugin.kind] = plugin }
             if kinds == nil || kinds!.contains(plugin.kind) { plugins.append(plugin) }
         }
         return plugins
+    }
+
+    /// Each kind's value schema, from loaded plugins (which agree: `loadAll`).
+    public static func schemas(of plugins: [Plugin]) -> [String: ValueSchema] {
+        var schemas: [String: ValueSchema] = [:]
+        for plugin in plugins where schemas[plugin.kind] == nil { schemas[plugin.kind] = plugin.valueSchema }
+        return schemas
     }
 }
 

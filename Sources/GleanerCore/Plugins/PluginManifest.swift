@@ -10,16 +10,9 @@ public struct PluginManifest: Sendable {
     /// Cross-kind precedence: when two candidates of equal length and start compete, the
     /// plugin with the higher priority wins.
     public var priority: Int
-    /// Link `Name (ACR)` definitions and later bare uses of `ACR` in the same document.
-    public var linkAcronyms: Bool
-    /// Mark an amount in parentheses right after another (`(about $460 million)`) as its
-    /// `equivalentOf`.
-    public var linkEquivalents: Bool
-    /// Resolve a name that repeats the end of an earlier, longer name in the same document
-    /// (`Defence Policy Dialogue`) to that name.
-    public var linkShortForms: Bool
-    /// Fill in missing years (`XXXX`) from the reference date or the nearest earlier date.
-    public var inferYears: Bool
+    /// The merge passes this plugin's candidates go through, by id (`MergePassRegistry`):
+    /// `acronyms`, `short-forms`, `infer-years`, `equivalents`.
+    public var passes: [String] = []
     /// Free-form options handed to the normalizer.
     public var params: [String: String]
     /// Reusable pattern pieces, referenced as `{Name}` in patterns and other fragments.
@@ -29,6 +22,17 @@ public struct PluginManifest: Sendable {
     public var examples: [ExampleManifest]
     /// Where the manifest came from: `built-in` or a file path.
     public var origin: String
+}
+
+extension PluginManifest {
+    /// Link `Name (ACR)` definitions and later bare uses of `ACR` in the same document.
+    public var linkAcronyms: Bool { passes.contains("acronyms") }
+    /// Mark an amount in parentheses right after another as its `equivalentOf`.
+    public var linkEquivalents: Bool { passes.contains("equivalents") }
+    /// Resolve a name that repeats the end of an earlier, longer name in the same document.
+    public var linkShortForms: Bool { passes.contains("short-forms") }
+    /// Fill in missing years (`XXXX`) from the reference date or the nearest earlier date.
+    public var inferYears: Bool { passes.contains("infer-years") }
 }
 
 public struct LexiconReference: Sendable {

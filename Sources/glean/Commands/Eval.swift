@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GleanerCatalog
 import GleanerCore
 
 extension Glean {
@@ -32,10 +33,16 @@ extension Glean {
             let goldSet: GoldSet
             do { goldSet = try GoldSet(path: gold) } catch { throw CLIError.input(error.description) }
             var predicted: [Scorer.Item] = []
+            // Kinds are listed in the order of the plugins that declare them.
+            var pluginKinds: [String]
             if let pred {
                 do { predicted = try GoldSet(path: pred).items } catch { throw CLIError.input(error.description) }
+                do { pluginKinds = try Catalog.plugins(directories: pluginPaths(options.pluginDirectories)).map(\.kind) } catch {
+                    throw CLIError.plugin(error)
+                }
             } else {
                 let engine = try options.loadEngine()
+                pluginKinds = engine.plugins.map(\.kind)
                 let documents = paths.isEmpty && !goldSet.documents.isEmpty
                     ? goldSet.documents : try readDocuments(paths.isEmpty ? ["Corpus/articles"] : paths, htmlText: htmlText.mode)
                 let scratch = engine.makeScratch()
@@ -50,7 +57,8 @@ extension Glean {
                 let ids = Set(goldSet.documents.map(\.id))
                 predicted = predicted.filter { ids.contains($0.doc) }
             }
-            let kinds = options.kindSet.map { wanted in Scorer.kinds.filter(wanted.contains) } ?? goldSet.kinds
+            let kinds = options.kindSet.map { Scorer.ordered($0, by: pluginKinds) }
+                ?? Scorer.kinds(gold: goldSet.items, predicted: predicted, order: pluginKinds)
             let scores = Scorer.score(gold: goldSet.items, predicted: predicted, kinds: kinds)
             let documentCount = Set(goldSet.documents.map(\.id) + goldSet.items.map(\.doc) + predicted.map(\.doc)).count
             print("\(documentCount) documents")

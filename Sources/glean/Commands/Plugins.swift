@@ -7,7 +7,7 @@ extension Glean {
     struct Plugins: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List, scaffold, test and check extractor plugins.",
-            subcommands: [List.self, New.self, Test.self, Check.self])
+            subcommands: [List.self, New.self, Test.self, Check.self, Schema.self])
     }
 }
 

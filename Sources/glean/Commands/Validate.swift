@@ -1,4 +1,5 @@
 import ArgumentParser
+import GleanerCatalog
 import GleanerCore
 
 extension Glean {
@@ -9,8 +10,15 @@ extension Glean {
         @Argument(help: "The dataset folder.")
         var directory = "dataset"
 
+        @Option(name: .customLong("plugins"),
+                help: "A plugin folder, or a folder of plugin folders, whose kinds' value shapes to check (repeatable).")
+        var pluginDirectories: [String] = []
+
         func run() throws {
-            var validator = DatasetValidator(directory: directory)
+            // Each kind's value shape is what its plugin declares.
+            let plugins: [Plugin]
+            do { plugins = try Catalog.plugins(directories: pluginPaths(pluginDirectories)) } catch { fail(with: .plugin(error)) }
+            var validator = DatasetValidator(directory: directory, schemas: PluginLoader.schemas(of: plugins))
             let problems = validator.validate()
             for problem in problems { print(problem) }
             if problems.isEmpty {

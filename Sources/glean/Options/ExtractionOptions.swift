@@ -5,7 +5,8 @@ import GleanerCore
 
 /// Options shared by the commands that extract (CONTRACT.md).
 struct ExtractionOptions: ParsableArguments {
-    @Option(name: .customLong("plugins"), help: "A manifest-only plugin folder to load (repeatable).")
+    @Option(name: .customLong("plugins"),
+            help: "A plugin folder, or a folder of plugin folders, to load (repeatable; also GLEAN_PLUGINS, a ':'-separated list).")
     var pluginDirectories: [String] = []
 
     @Option(help: "Only these kinds, comma-separated (date,money,program,exercise,...).")
@@ -27,7 +28,7 @@ struct ExtractionOptions: ParsableArguments {
     /// Loads the plugins, or exits with code 2 and the plugin error.
     func loadEngine() throws -> Engine {
         do {
-            let plugins = try Catalog.plugins(directories: pluginDirectories, kinds: kindSet)
+            let plugins = try Catalog.plugins(directories: pluginPaths(pluginDirectories), kinds: kindSet)
             if let wanted = kindSet {
                 let known = Set(plugins.map(\.kind))
                 if let unknown = wanted.subtracting(known).sorted().first {
@@ -39,6 +40,11 @@ struct ExtractionOptions: ParsableArguments {
             throw CLIError.plugin(error)
         }
     }
+}
+
+/// The plugin paths a command loads: `GLEAN_PLUGINS`' entries, then the `--plugins` options.
+func pluginPaths(_ options: [String]) -> [String] {
+    PluginSearchPath.environmentPaths() + options
 }
 
 /// Errors that end a command with CONTRACT.md's exit codes.
