@@ -10,9 +10,17 @@ struct MoneyNormalizer: Normalizer {
 
     /// The groups read, by slot.
     enum Slot: Int, CaseIterable {
-        case curcode, cur2, cur, scale, scale1, num, num2, words, sub, subcur, sub2
+        case curcode, cur2, cur, scale, num, num2, words, sub, subcur, sub2
 
-        static let names = allCases.map { ["\($0)"] }
+        /// A range with its scale on both ends writes numr, num2r and scale1 (PreAmount).
+        static let names: [[String]] = allCases.map { slot in
+            switch slot {
+            case .num: ["num", "numr"]
+            case .num2: ["num2", "num2r"]
+            case .scale: ["scale", "scale1"]
+            default: ["\(slot)"]
+            }
+        }
     }
 
     /// ANNOTATION.md's money value.
@@ -34,8 +42,7 @@ struct MoneyNormalizer: Normalizer {
         guard let currency = currency(groups, .curcode) ?? currency(groups, .cur2) ?? currency(groups, .cur)
         else { return nil }
         var power = currency.power
-        // `scale1`: a range's scale written on both ends (`A$268 billion to A$368 billion`).
-        if let scale = groups.bytes(Slot.scale.rawValue) ?? groups.bytes(Slot.scale1.rawValue) {
+        if let scale = groups.bytes(Slot.scale.rawValue) {
             guard let scalePower = table.scalePower(scale) else { return nil }
             power += scalePower
         }
