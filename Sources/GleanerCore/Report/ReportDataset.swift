@@ -56,7 +56,10 @@ public struct ReportDataset: Sendable {
                 text: record["text"]?.stringValue ?? "", value: record["value"].map(JSONWriter.string) ?? "null",
                 extractor: record["extractor"]?.stringValue ?? "?", rule: record["rule"]?.stringValue ?? "?"))
         }
-        let texts = SourceTexts(base: base)
+        // HTML is read back the way the run read it (its article or its page text).
+        let runOptions = (try? lines(folder, "run.json"))?.first?.1["options"]
+        let htmlText = runOptions?["htmlText"]?.stringValue.flatMap(HTMLTextMode.init(rawValue:)) ?? .article
+        let texts = SourceTexts(base: base, htmlText: htmlText)
         var documents: [Document] = []
         var kinds: [String] = []
         for (number, record) in documentLines {

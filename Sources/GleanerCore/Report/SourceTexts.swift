@@ -9,11 +9,15 @@ final class SourceTexts {
     }
 
     private let base: String
-    private let reader = InputReader()
+    private let reader: InputReader
     /// JSON Lines files already read: `path:line` source → text.
     private var jsonLines: [String: [String: String]] = [:]
 
-    init(base: String) { self.base = base }
+    /// `htmlText`: how the run read HTML (run.json's `options.htmlText`).
+    init(base: String, htmlText: HTMLTextMode = .article) {
+        self.base = base
+        reader = InputReader(htmlText: htmlText)
+    }
 
     func text(of source: String, sha256: String?) -> Result<String, Problem> {
         let text: String

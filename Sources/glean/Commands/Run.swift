@@ -117,7 +117,7 @@ extension Glean {
         private var runOptions: [(String, JSONValue)] {
             [("paths", .array(paths.map(JSONValue.string))), ("kinds", options.kinds.map(JSONValue.string) ?? .null),
              ("plugins", .array(pluginPaths(options.pluginDirectories).map(JSONValue.string))), ("explain", .bool(explain)), ("context", .bool(context)), ("db", db.map(JSONValue.string) ?? .null),
-             ("prune", .bool(prune))]
+             ("prune", .bool(prune)), ("htmlText", .string(htmlText.mode.rawValue))]
         }
     }
 }

@@ -28,6 +28,10 @@ public enum HTMLTextExtractor {
     /// "Published 24 July 2015 05:36"), not a sentence that happens to hold a date.
     static let datelineLines = 3
     static let datelineMaximumWords = 8
+    /// Pages nested deeper than this are read whole: readability's walks over nested
+    /// candidates grow with the square of the depth (a 3000-deep page took 9 s), and real
+    /// articles nest far less deeply.
+    static let articleMaximumDepth = 200
 
     public static func read(_ bytes: [UInt8], mode: HTMLTextMode) -> HTMLReading {
         var replacements = 0
@@ -57,6 +61,11 @@ public enum HTMLTextExtractor {
         switch mode {
         case .page:
             var renderer = BlockTextRenderer(style: .asWritten)
+            renderer.append(document)
+            text = renderer.text
+        case .article where parsed.depth > articleMaximumDepth:
+            warnings.append("the page nests elements \(parsed.depth) deep (over \(articleMaximumDepth)): its whole visible text is read, not its article")
+            var renderer = BlockTextRenderer(style: .collapsed)
             renderer.append(document)
             text = renderer.text
         case .article:

@@ -10,6 +10,8 @@ enum LibXML2HTMLParser {
         let document: HTMLNode
         /// Set when libxml2 gave up before the end of the input: the tree lacks the rest.
         let stoppedEarly: Bool
+        /// How deep the deepest element is (at most `maximumDepth`).
+        let depth: Int
     }
 
     /// Elements deeper than this are attached to their ancestor at this depth, so that their
@@ -43,12 +45,14 @@ enum LibXML2HTMLParser {
         let stoppedEarly = context.pointee.disableSAX != 0
             || (context.pointee.input.map { $0.pointee.cur != nil && $0.pointee.end != nil
                     && $0.pointee.cur < $0.pointee.end } ?? false)
-        return Parsed(document: convert(document), stoppedEarly: stoppedEarly)
+        let (root, depth) = convert(document)
+        return Parsed(document: root, stoppedEarly: stoppedEarly, depth: depth)
     }
 
     /// libxml2's tree to `HTMLNode`s, without recursion.
-    private static func convert(_ document: htmlDocPtr) -> HTMLNode {
+    private static func convert(_ document: htmlDocPtr) -> (HTMLNode, depth: Int) {
         let root = HTMLNode(element: "#document")
+        var deepest = 0
         var stack: [(xmlNodePtr?, HTMLNode, Int)] = [(document.pointee.children, root, 0)]
         while let (next, parent, depth) = stack.popLast() {
             guard let node = next else { continue }
@@ -75,6 +79,7 @@ enum LibXML2HTMLParser {
                 }
                 let element = HTMLNode(element: name.lowercased(), attributes: attributes)
                 parent.append(element)
+                deepest = max(deepest, depth + 1)
                 if depth < maximumDepth {
                     stack.append((node.pointee.children, element, depth + 1))
                 } else {
@@ -85,6 +90,6 @@ enum LibXML2HTMLParser {
                 continue
             }
         }
-        return root
+        return (root, deepest)
     }
 }
