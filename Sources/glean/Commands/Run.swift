@@ -34,6 +34,8 @@ extension Glean {
 
         @OptionGroup var inputFilter: InputFilterOptions
 
+        @OptionGroup var inputLimits: InputLimitOptions
+
         @Option(name: .customLong("summary-json"), help: "Also write the run's summary as JSON to this file ('-' for standard output).")
         var summaryJSON: String?
 
@@ -42,6 +44,7 @@ extension Glean {
 
         func execute() throws {
             let engine = try options.loadEngine()
+            let limits = try inputLimits.limits()
             if prune, db == nil { throw CLIError.usage("--prune needs --db") }
             let folder: DatasetFolder
             do {
@@ -62,7 +65,8 @@ extension Glean {
             defer { withExtendedLifetime(locks) {} }
             let state: DatasetFolder.State
             do { state = try folder.check() } catch { throw CLIError.usage(error.description) }
-            let inputs = try InputPlan(paths, filter: inputFilter.filter)
+            let inputs = try InputPlan(paths, filter: inputFilter.filter, limits: limits)
+            if !options.quiet { for warning in inputs.skipped { printError("glean: warning: \(warning)") } }
             if inputs.ids.isEmpty, state == .dataset, !allowEmpty {
                 throw CLIError.usage("no documents in \(paths.joined(separator: " ")); \(out) keeps its dataset (--allow-empty replaces it with an empty one)")
             }

@@ -18,14 +18,20 @@ extension Glean {
 
         @OptionGroup var options: ExtractionOptions
 
+        @OptionGroup var inputLimits: InputLimitOptions
+
         func run() throws {
             let engine: Engine
-            do { engine = try options.loadEngine() } catch let error as CLIError { fail(with: error) }
+            let limits: InputLimits
+            do {
+                engine = try options.loadEngine()
+                limits = try inputLimits.limits()
+            } catch let error as CLIError { fail(with: error) }
             let scratch = engine.makeScratch()
             let kinds = BatchRunner(engine: engine, jobs: 1).kinds
             var seen: [String: String] = [:]
             var failed = 0
-            let reader = InputReader()
+            let reader = InputReader(limits: limits)
             reader.forEachDocument(in: .standardInput) { result in
                 var output: [UInt8] = []
                 var status: [(String, JSONValue)]
