@@ -67,12 +67,12 @@ enum CLIError: Error, CustomStringConvertible {
 func fail(with error: CLIError) -> Never {
     // A plugin error already reads `file:line:column: error: message`, as compilers print them.
     let message = if case .plugin = error { "glean: \(error.description)" } else { "glean: error: \(error.description)" }
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.escaped(message) + "\n").utf8))
     Glean.exit(withError: error.exitCode)
 }
 
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.escaped(message) + "\n").utf8))
 }
 
 /// A command whose `execute()` may throw a `CLIError`, which ends it with CONTRACT.md's exit
