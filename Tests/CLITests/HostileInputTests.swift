@@ -34,4 +34,21 @@ import Testing
         #expect(result.stderr.contains(#"evil\e[31mred\nglean: fake.txt: binary file"#), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("glean: ") })
     }
+
+    @Test func reportToAFolderIsAClearUsageError() throws {
+        let base = GleanProcess.temporaryDirectory()
+        let out = base.appendingPathComponent("ds")
+        #expect(try GleanProcess.run(["run", "Corpus/articles", "--out", out.path, "--quiet"]).status == 0)
+        let result = try GleanProcess.run(["report", out.path, "--html", base.path])
+        #expect(result.status == 2)
+        #expect(result.stderr == "glean: error: --html \(base.path) is a folder; name the HTML file to write (e.g. \(base.path)/report.html)\n")
+        #expect(!result.stderr.contains("NSCocoaErrorDomain"))
+    }
+
+    @Test func aDuplicateIdInAStreamNamesTheFirstLine() throws {
+        let input = (1...3).map { #"{"id": "doc-\#($0 == 3 ? 1 : $0)", "text": "x"}"# }.joined(separator: "\n")
+        let result = try GleanProcess.run(["stream"], stdin: input)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("duplicate document id 'doc-1' in <stdin>:1 and <stdin>:3"), "\(result.stdout)")
+    }
 }
