@@ -112,4 +112,19 @@ import Darwin
         #expect(run.status == 2)
         #expect(run.stderr.contains("<stdin>:2: the line is larger than the 200 bytes document limit"), "\(run.stderr)")
     }
+
+    @Test func aDocumentDenseWithCandidatesFailsAtTheLimitAndOthersAreKept() throws {
+        let input = try folder(["dense.txt": String(repeating: "$1,", count: 40), "sparse.txt": "Paid $5 million on 3 May 2020."])
+        let out = input.deletingLastPathComponent().appendingPathComponent("ds")
+        let result = try GleanProcess.run(["run", input.path, "--out", out.path, "--max-candidates", "20"])
+        #expect(result.status == 1)
+        let records = try documents(out)
+        #expect(records.map { $0["status"]?.stringValue ?? "" } == ["error", "ok"])
+        #expect(records[0]["error"]?.stringValue == "more than 20 candidate mentions (120 bytes); not extracted, to keep memory bounded (raise the limit with --max-candidates)")
+        #expect(records[1]["counts"]?["money"] == .int(1))
+        // Under the default limit the same document is extracted.
+        let full = try GleanProcess.run(["run", input.path, "--out", out.path, "--quiet"])
+        #expect(full.status == 0, "\(full.stderr)")
+        #expect(try documents(out)[0]["counts"]?["money"] == .int(40))
+    }
 }

@@ -43,7 +43,7 @@ extension Glean {
 
 
         func execute() throws {
-            let engine = try options.loadEngine()
+            let engine = try options.loadEngine(maxCandidates: inputLimits.maxCandidates)
             let limits = try inputLimits.limits()
             if prune, db == nil { throw CLIError.usage("--prune needs --db") }
             let folder: DatasetFolder

@@ -25,7 +25,7 @@ extension Glean {
             let engine: Engine
             let limits: InputLimits
             do {
-                engine = try options.loadEngine()
+                engine = try options.loadEngine(maxCandidates: inputLimits.maxCandidates)
                 limits = try inputLimits.limits()
             } catch let error as CLIError { fail(with: error) }
             let scratch = engine.makeScratch()

@@ -25,7 +25,7 @@ struct ExtractionOptions: ParsableArguments {
     }
 
     /// Loads the plugins, or exits with code 2 and the plugin error.
-    func loadEngine() throws -> Engine {
+    func loadEngine(maxCandidates: Int = Engine.defaultMaxCandidates) throws -> Engine {
         do {
             let plugins = try Catalog.plugins(directories: pluginDirectories, kinds: kindSet)
             if let wanted = kindSet {
@@ -34,7 +34,7 @@ struct ExtractionOptions: ParsableArguments {
                     throw CLIError.usage("no plugin extracts kind '\(unknown)'")
                 }
             }
-            return Engine(plugins: plugins, prefilter: !noPrefilter)
+            return Engine(plugins: plugins, prefilter: !noPrefilter, maxCandidates: maxCandidates)
         } catch let error as PluginError {
             throw CLIError.plugin(error)
         }
