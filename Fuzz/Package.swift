@@ -34,5 +34,7 @@ let package = Package(
                           swiftSettings: fuzzer, linkerSettings: fuzzerLink),
         .executableTarget(name: "FuzzManifest", dependencies: ["FuzzCatalog", "FuzzSupport", "CFuzzDriver", core],
                           swiftSettings: fuzzer, linkerSettings: fuzzerLink),
+        .executableTarget(name: "FuzzValidate", dependencies: ["FuzzSupport", "CFuzzDriver", core],
+                          swiftSettings: fuzzer, linkerSettings: fuzzerLink),
     ]
 )

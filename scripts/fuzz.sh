@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Bounded fuzz run of the libFuzzer targets in Fuzz/ (a separate package: the root build never
 # sees -sanitize=fuzzer). Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
-#   SECONDS  per target (default 60); TARGET: FuzzEngine, FuzzManifest (default both).
+#   SECONDS  per target (default 60); TARGET: FuzzEngine, FuzzManifest, FuzzValidate (default all).
 # Each target starts from its seeds (Fuzz/corpus/<name>) and the inputs found by earlier runs
 # (.build-fuzz/corpus/<name>, not committed). A crash, an invariant failure or a hang (one
 # input over 10 s) stops the run with exit 1 and leaves the input in .build-fuzz/artifacts/;
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(FuzzEngine FuzzManifest)
+[ ${#targets[@]} -eq 0 ] && targets=(FuzzEngine FuzzManifest FuzzValidate)
 scratch="$PWD/.build-fuzz"
 
 # Release (10x the executions of debug; preconditions and overflow checks stay on), with
@@ -27,6 +27,7 @@ for target in "${targets[@]}"; do
     case "$target" in
         FuzzEngine) name=engine; extra=(-max_len=8192) ;;
         FuzzManifest) name=manifest; extra=(-max_len=32768 -dict=Fuzz/manifest.dict) ;;
+        FuzzValidate) name=validate; extra=(-max_len=16384 -dict=Fuzz/validate.dict) ;;
         *) echo "fuzz.sh: unknown target $target" >&2; exit 2 ;;
     esac
     [ -x "$bin/$target" ] || { echo "fuzz.sh: $bin/$target was not built" >&2; exit 1; }

@@ -48,4 +48,26 @@ import Testing
         #expect(try store.query("PRAGMA integrity_check") == [["ok"]])
         #expect(try store.query("PRAGMA foreign_key_check").isEmpty)
     }
+
+    @Test func entityCountsCoverEveryStoredDocumentNotOnlyTheLastRun() throws {
+        let base = GleanProcess.temporaryDirectory()
+        let articles = GleanProcess.root.appendingPathComponent("Corpus/articles")
+        let names = try FileManager.default.contentsOfDirectory(atPath: articles.path).sorted()
+        let first = base.appendingPathComponent("first"), second = base.appendingPathComponent("second")
+        for (folder, part) in [(first, names.prefix(3)), (second, names.suffix(2))] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for name in part { try FileManager.default.copyItem(at: articles.appendingPathComponent(name), to: folder.appendingPathComponent(name)) }
+        }
+        let db = base.appendingPathComponent("g.sqlite").path
+        for folder in [first, second] {
+            let run = try GleanProcess.run(["run", folder.path, "--db", db, "--out", base.appendingPathComponent("out").path, "--quiet"])
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let store = try DatasetStore(path: db)
+        #expect(try count(store, "SELECT count(*) FROM documents") == 5)
+        let named = try count(store, "SELECT count(*) FROM mentions WHERE entity IS NOT NULL")
+        #expect(named > 0)
+        #expect(try count(store, "SELECT sum(mentions) FROM entities") == named)
+        #expect(try count(store, "SELECT count(*) FROM mentions WHERE entity IS NOT NULL AND entity NOT IN (SELECT id FROM entities)") == 0)
+    }
 }

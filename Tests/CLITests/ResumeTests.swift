@@ -2,7 +2,7 @@ import Foundation
 import GleanerCore
 import Testing
 
-/// A run writes into DIR.partial/ and journals each batch; a killed run leaves DIR as it was,
+/// A run writes into .DIR.glean-partial/ and journals each batch; a killed run leaves DIR as it was,
 /// and `--resume` finishes with a dataset identical to a clean run.
 @Suite(.serialized) struct ResumeTests {
     /// A JSON Lines corpus of `count` documents made from the corpus articles.
@@ -42,7 +42,7 @@ import Testing
         process.arguments = ["run", input.path, "--out", out.path, "--quiet", "--jobs", "1"]
         process.currentDirectoryURL = GleanProcess.root
         try process.run()
-        let journal = URL(fileURLWithPath: out.path + ".partial").appendingPathComponent("journal.jsonl")
+        let journal = out.deletingLastPathComponent().appendingPathComponent(".out.glean-partial").appendingPathComponent("journal.jsonl")
         let deadline = Date().addingTimeInterval(120)
         while Date() < deadline, process.isRunning,
               ((try? String(contentsOf: journal, encoding: .utf8))?.split(separator: "\n").count ?? 0) < 2 {
@@ -59,7 +59,7 @@ import Testing
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stdout.contains("reused"))
         #expect(try files(out) == files(clean))
-        #expect(!FileManager.default.fileExists(atPath: out.path + ".partial"))
+        #expect(!FileManager.default.fileExists(atPath: out.deletingLastPathComponent().appendingPathComponent(".\(out.lastPathComponent).glean-partial").path))
     }
 
     @Test func resumeOnAGrownCorpusExtractsOnlyNewOrChangedDocuments() throws {

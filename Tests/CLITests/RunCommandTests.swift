@@ -38,7 +38,7 @@ import Testing
         }
         let run = try JSONParser.parse(String(contentsOf: out.appendingPathComponent("run.json"), encoding: .utf8))
         #expect(run["counts"]?["documents"] == .int(5))
-        #expect(!FileManager.default.fileExists(atPath: out.path + ".partial"))
+        #expect(!FileManager.default.fileExists(atPath: out.deletingLastPathComponent().appendingPathComponent(".\(out.lastPathComponent).glean-partial").path))
     }
 
     @Test func runtimePluginFolderLoadsWithoutRecompiling() throws {

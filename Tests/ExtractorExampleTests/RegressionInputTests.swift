@@ -59,4 +59,21 @@ import Testing
             #expect(error.file == "fuzz/manifest.yaml" || error.file.hasPrefix("fuzz/"))
         }
     }
+
+    /// FuzzValidate's inputs (Fuzz/Sources/FuzzSupport/FuzzedDataset.swift): the dataset files
+    /// and a source text separated by 0x1E, validated without trapping, every message naming
+    /// its file.
+    @Test(arguments: inputs("validate")) func validateInputIsReportedNotTrapped(_ file: URL) throws {
+        let parts = [UInt8](try Data(contentsOf: file)).split(separator: 0x1E, omittingEmptySubsequences: false).map(Array.init)
+        let names = ["documents.jsonl", "mentions.jsonl", "entities.jsonl", "run.json"]
+        var validator = DatasetValidator(
+            directory: "fuzz",
+            readFile: { name in names.firstIndex(of: name).flatMap { $0 < parts.count ? parts[$0] : nil } },
+            readText: { source in
+                guard !source.hasPrefix("<stdin>"), parts.count > names.count else { return .failure(.init(reason: "gone")) }
+                return .success(TextDecoder.decode(parts[names.count]).text)
+            })
+        let messages = validator.validate() + validator.notes
+        #expect(messages.allSatisfy { $0.hasPrefix("fuzz/") }, "\(messages)")
+    }
 }

@@ -1,29 +1,63 @@
 import Foundation
 
 /// Re-checks a dataset folder (`glean validate DIR`): every record's shape (typed checks that
-/// mirror schemas/*.schema.json), offsets and text against the source files where they still
-/// exist, and the references between files. Each problem names the file and line.
+/// mirror schemas/*.schema.json), offsets and text against the text the run used, and the
+/// references between files. Each problem names the file and line; nothing in a dataset,
+/// however edited, stops the check (every malformed record is reported).
+///
+/// The run's text is read back from each document's source the way the run read it (a text,
+/// HTML or gzipped file, or `path:line` of a JSON Lines file) and must have the recorded
+/// SHA-256; when it cannot be (standard input, a source gone or changed since), that
+/// document's offsets are not checked and a note says why. Notes do not make a dataset invalid.
 public struct DatasetValidator {
+    /// Why a document's text is not available to check offsets against.
+    public struct Unavailable: Error {
+        public let reason: String
+        public init(reason: String) { self.reason = reason }
+    }
+
+    /// Reads a dataset file (nil when it is missing), and a document's text from its source.
+    public typealias FileReader = (_ name: String) -> [UInt8]?
+    public typealias TextReader = (_ source: String) -> Result<String, Unavailable>
+
     public let directory: String
     public private(set) var problems: [String] = []
+    public private(set) var notes: [String] = []
+    private let readFile: FileReader
+    private let readText: TextReader
 
     /// Value schemas by kind, from the loaded plugins; a kind none declares needs a JSON
     /// object or string.
     public let schemas: [String: ValueSchema]
 
-    public init(directory: String, schemas: [String: ValueSchema] = [:]) {
+    /// The dataset in `directory`, sources read relative to `base` (where the run ran).
+    public init(directory: String, base: String = ".", schemas: [String: ValueSchema] = [:]) {
+        let sources = SourceTexts(base: base)
+        self.init(directory: directory, schemas: schemas,
+                  readFile: { name in
+                      FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent(name)).map { [UInt8]($0) }
+                  },
+                  readText: { source in
+                      sources.text(of: source, sha256: nil).mapError { Unavailable(reason: $0.description) }
+                  })
+    }
+
+    /// A dataset read through `readFile` and `readText` (the fuzz target's in-memory datasets).
+    public init(directory: String, schemas: [String: ValueSchema] = [:], readFile: @escaping FileReader,
+                readText: @escaping TextReader) {
         self.directory = directory
         self.schemas = schemas
+        self.readFile = readFile
+        self.readText = readText
     }
 
     private mutating func problem(_ file: String, _ line: Int, _ message: String) {
         problems.append("\(directory)/\(file)\(line > 0 ? ":\(line)" : ""): \(message)")
     }
 
-    private mutating func records(_ file: String, required: Bool = true) -> [(Int, JSONValue)] {
-        let path = (directory as NSString).appendingPathComponent(file)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            if required { problem(file, 0, "missing") }
+    private mutating func records(_ file: String) -> [(Int, JSONValue)] {
+        guard let data = readFile(file) else {
+            problem(file, 0, "missing")
             return []
         }
         var result: [(Int, JSONValue)] = []
@@ -35,55 +69,67 @@ public struct DatasetValidator {
         return result
     }
 
-    private static func int(_ value: JSONValue?) -> Int? {
-        guard case .number(let number)? = value, number.exponent >= 0 else { return nil }
-        return Int(number.description)
+    /// A non-negative integer, or nil (a fraction, an exponent, a negative or huge number).
+    private static func count(_ value: JSONValue?) -> Int? {
+        guard case .number(let number)? = value, number.exponent >= 0, let int = Int(number.description), int >= 0 else { return nil }
+        return int
+    }
+
+    /// A document's text as code points, or why it is not checked.
+    private enum SourceText {
+        case scalars([Unicode.Scalar])
+        case unchecked
     }
 
     public mutating func validate() -> [String] {
         problems = []
+        notes = []
         var documents: [String: (line: Int, record: JSONValue)] = [:]
-        var order: [String] = []
+        var order: [String: Int] = [:]
+        var orderedIDs: [String] = []
         for (line, record) in records("documents.jsonl") {
             guard let id = record["id"]?.stringValue, !id.isEmpty, let sha = record["sha256"]?.stringValue,
-                  sha.utf8.count == 64, Self.int(record["bytes"]) != nil, Self.int(record["codePoints"]) != nil,
+                  sha.utf8.count == 64, Self.count(record["bytes"]) != nil, Self.count(record["codePoints"]) != nil,
                   ["ok", "error"].contains(record["status"]?.stringValue ?? ""), record["counts"]?.objectPairs != nil else {
                 problem("documents.jsonl", line, "a document needs id, sha256 (64 hex), bytes, codePoints, counts and status ok|error")
                 continue
             }
-            if documents[id] != nil { problem("documents.jsonl", line, "duplicate document id '\(id)'") }
+            if documents[id] != nil {
+                problem("documents.jsonl", line, "duplicate document id '\(id)'")
+                continue
+            }
             if record["status"]?.stringValue == "error", record["error"] == nil { problem("documents.jsonl", line, "status error without an error message") }
             documents[id] = (line, record)
-            order.append(id)
+            order[id] = orderedIDs.count
+            orderedIDs.append(id)
         }
-        var texts: [String: [Unicode.Scalar]?] = [:]
+        var texts: [String: SourceText] = [:]
         var counted: [String: [String: Int]] = [:]
         var ids = Set<String>()
         var previous: (doc: String, end: Int)?
         var references: [(Int, String, String)] = []
         for (line, record) in records("mentions.jsonl") {
             guard let doc = record["doc"]?.stringValue, let kind = record["kind"]?.stringValue,
-                  let start = Self.int(record["start"]), let end = Self.int(record["end"]),
-                  let byteStart = Self.int(record["byteStart"]), let byteEnd = Self.int(record["byteEnd"]),
+                  let start = Self.count(record["start"]), let end = Self.count(record["end"]),
+                  let byteStart = Self.count(record["byteStart"]), let byteEnd = Self.count(record["byteEnd"]),
                   let text = record["text"]?.stringValue, let value = record["value"],
                   record["extractor"]?.stringValue != nil, record["rule"]?.stringValue != nil else {
-                problem("mentions.jsonl", line, "a mention needs doc, kind, start, end, byteStart, byteEnd, text, value, extractor, rule")
+                problem("mentions.jsonl", line, "a mention needs doc, kind, start, end, byteStart, byteEnd (non-negative integers), text, value, extractor, rule")
                 continue
             }
             let mention = Mention(doc: doc, kind: kind, start: start, end: end, byteStart: byteStart, byteEnd: byteEnd,
                                   text: text, value: value, extractor: "", rule: "", inferred: [], context: nil)
             if record["id"]?.stringValue != mention.id { problem("mentions.jsonl", line, "id must be \(mention.id)") }
             if !ids.insert(mention.id).inserted { problem("mentions.jsonl", line, "duplicate mention id \(mention.id)") }
-            if start >= end || byteStart >= byteEnd || text.unicodeScalars.count != end - start || text.utf8.count != byteEnd - byteStart {
-                problem("mentions.jsonl", line, "offsets do not fit the text '\(text)'")
-            }
+            let fits = start < end && byteStart < byteEnd && text.unicodeScalars.count == end - start && text.utf8.count == byteEnd - byteStart
+            if !fits { problem("mentions.jsonl", line, "offsets do not fit the text '\(text)'") }
             if let issue = (schemas[kind] ?? .objectOrString).problem(in: value) { problem("mentions.jsonl", line, issue) }
             guard let document = documents[doc] else {
                 problem("mentions.jsonl", line, "document '\(doc)' is not in documents.jsonl")
                 continue
             }
             if let last = previous, last.doc == doc, start < last.end { problem("mentions.jsonl", line, "overlaps or precedes the previous mention") }
-            if let last = previous, last.doc != doc, let a = order.firstIndex(of: last.doc), let b = order.firstIndex(of: doc), b < a {
+            if let last = previous, last.doc != doc, let a = order[last.doc], let b = order[doc], b < a {
                 problem("mentions.jsonl", line, "documents out of input order")
             }
             previous = (doc, end)
@@ -91,17 +137,8 @@ public struct DatasetValidator {
             for relation in MergePassRegistry.relations {
                 if let target = record[relation]?.stringValue { references.append((line, relation, target)) }
             }
-            // Against the source file, where it still exists and is a plain file.
-            if texts[doc] == nil {
-                let source = document.record["source"]?.stringValue ?? ""
-                texts[doc] = FileManager.default.contents(atPath: source).map { Array(String(decoding: $0, as: UTF8.self).unicodeScalars) }
-                if let scalars = texts[doc]!, let sha = document.record["sha256"]?.stringValue,
-                   SHA256.hex(String(String.UnicodeScalarView(scalars)).utf8) != sha {
-                    problem("documents.jsonl", document.line, "source \(source) changed since the run (sha256 differs); offsets not checked")
-                    texts[doc] = .some(nil)
-                }
-            }
-            if let scalars = texts[doc] ?? nil {
+            if texts[doc] == nil { texts[doc] = sourceText(of: document) }
+            if fits, case .scalars(let scalars)? = texts[doc] {
                 if end > scalars.count || String(String.UnicodeScalarView(scalars[start..<end])) != text {
                     problem("mentions.jsonl", line, "text '\(text)' is not the source's text at \(start)-\(end)")
                 }
@@ -110,10 +147,11 @@ public struct DatasetValidator {
         for (line, relation, target) in references where !ids.contains(target) {
             problem("mentions.jsonl", line, "\(relation) \(target) names no mention")
         }
-        for id in order {
-            let stated = (documents[id]!.record["counts"]?.objectPairs ?? []).reduce(into: [String: Int]()) { $0[$1.0] = Self.int($1.1) ?? -1 }
-            for (kind, count) in counted[id] ?? [:] where stated[kind] != count {
-                problem("documents.jsonl", documents[id]!.line, "counts.\(kind) is \(stated[kind].map(String.init) ?? "missing") but mentions.jsonl has \(count)")
+        for id in orderedIDs {
+            let document = documents[id]!
+            let stated = (document.record["counts"]?.objectPairs ?? []).reduce(into: [String: Int]()) { $0[$1.0] = Self.count($1.1) ?? -1 }
+            for (kind, count) in (counted[id] ?? [:]).sorted(by: { $0.key < $1.key }) where stated[kind] != count {
+                problem("documents.jsonl", document.line, "counts.\(kind) is \(stated[kind].map(String.init) ?? "missing") but mentions.jsonl has \(count)")
             }
         }
         for (line, record) in records("entities.jsonl") {
@@ -121,14 +159,30 @@ public struct DatasetValidator {
                 if let doc = record[key]?.stringValue, documents[doc] == nil { problem("entities.jsonl", line, "\(key) '\(doc)' is not in documents.jsonl") }
             }
         }
-        let run = (directory as NSString).appendingPathComponent("run.json")
-        if let data = FileManager.default.contents(atPath: run) {
-            if (try? JSONParser.parse(String(decoding: data, as: UTF8.self)))?["counts"]?["documents"].flatMap({ Self.int($0) }) != documents.count {
+        if let data = readFile("run.json") {
+            let run = try? JSONParser.parse(String(decoding: data, as: UTF8.self))
+            if run?["counts"]?["documents"].flatMap({ Self.count($0) }) != documents.count {
                 problem("run.json", 0, "counts.documents does not match documents.jsonl")
             }
         } else {
             problem("run.json", 0, "missing")
         }
         return problems
+    }
+
+    /// The text the run used for `document`, or a note saying why its offsets are not checked.
+    private mutating func sourceText(of document: (line: Int, record: JSONValue)) -> SourceText {
+        guard document.record["status"]?.stringValue == "ok" else { return .unchecked }
+        let source = document.record["source"]?.stringValue ?? ""
+        switch readText(source) {
+        case .success(let text) where SHA256.hex(text.utf8) == document.record["sha256"]?.stringValue:
+            return .scalars(Array(text.unicodeScalars))
+        case .success:
+            notes.append("\(directory)/documents.jsonl:\(document.line): offsets not checked: \(source) changed since the run (sha256 differs)")
+            return .unchecked
+        case .failure(let unavailable):
+            notes.append("\(directory)/documents.jsonl:\(document.line): offsets not checked: \(unavailable.reason)")
+            return .unchecked
+        }
     }
 }

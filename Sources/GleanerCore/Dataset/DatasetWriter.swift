@@ -1,7 +1,13 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Writes a dataset folder safely: everything goes into `DIR.partial/`, and only a run that
-/// succeeds replaces `DIR` as a whole. A failed or killed run leaves `DIR` as it was.
+/// Writes a dataset folder safely: everything goes into `.DIR.glean-partial/`, and only a run
+/// that succeeds replaces `DIR` as a whole. A failed or killed run leaves `DIR` as it was, and
+/// nothing but the files of a dataset is ever removed (DatasetFolder says what may be replaced).
 public final class DatasetWriter {
     public struct WriteError: Error, CustomStringConvertible {
         public let path: String
@@ -9,6 +15,7 @@ public final class DatasetWriter {
         public var description: String { "cannot write \(path): \(message)" }
     }
 
+    public let folder: DatasetFolder
     public let directory: URL
     public let partial: URL
     private var handles: [String: FileHandle] = [:]
@@ -20,16 +27,31 @@ public final class DatasetWriter {
     public static let journalFile = "journal.jsonl"
     private static let flushThreshold = 1 << 20
 
-    public init(directory: String, files: [String]) throws(WriteError) {
-        self.directory = URL(fileURLWithPath: directory).standardizedFileURL
-        partial = URL(fileURLWithPath: self.directory.path + ".partial")
-        let manager = FileManager.default
+    /// Checks `directory` (DatasetFolder) and starts writing beside it.
+    public convenience init(directory: String, files: [String]) throws(WriteError) {
+        let folder: DatasetFolder
+        do { folder = try DatasetFolder(directory) } catch { throw WriteError(path: directory, message: error.description) }
+        try self.init(folder: folder, files: files)
+    }
+
+    /// Starts writing `folder`'s partial folder; a partial folder left by a killed run (the
+    /// caller has read what it may resume) is cleared first.
+    public init(folder: DatasetFolder, files: [String]) throws(WriteError) {
+        self.folder = folder
+        directory = URL(fileURLWithPath: folder.path)
+        partial = URL(fileURLWithPath: folder.partial)
         do {
-            if manager.fileExists(atPath: partial.path) { try manager.removeItem(at: partial) }
-            try manager.createDirectory(at: partial, withIntermediateDirectories: true)
+            _ = try folder.check()
+        } catch {
+            throw WriteError(path: folder.requested, message: error.description)
+        }
+        do {
+            try Self.removeDataset(at: partial.path, files: DatasetFolder.partialFiles)
+            try FileManager.default.createDirectory(at: partial, withIntermediateDirectories: true)
         } catch {
             throw WriteError(path: partial.path, message: Self.reason(error))
         }
+        let manager = FileManager.default
         for name in files {
             let url = partial.appendingPathComponent(name)
             guard manager.createFile(atPath: url.path, contents: nil), let handle = try? FileHandle(forWritingTo: url) else {
@@ -119,15 +141,61 @@ public final class DatasetWriter {
         for file in [Self.journalFile, ResumeState.fingerprintFile] {
             try? manager.removeItem(at: partial.appendingPathComponent(file))
         }
-        let old = URL(fileURLWithPath: directory.path + ".old")
-        do {
-            if manager.fileExists(atPath: old.path) { try manager.removeItem(at: old) }
-            if manager.fileExists(atPath: directory.path) { try manager.moveItem(at: directory, to: old) }
-            try manager.moveItem(at: partial, to: directory)
-            if manager.fileExists(atPath: old.path) { try manager.removeItem(at: old) }
-        } catch {
-            throw WriteError(path: directory.path, message: Self.reason(error))
+        try swap()
+    }
+
+    /// Moves the partial folder to `DIR`: the previous dataset (checked again: the lock keeps
+    /// other runs out, not other programs) steps aside under a name of its own, the new one
+    /// takes its place, the parent folder is synced so the renames survive a crash, and only
+    /// then are the previous dataset's files removed.
+    private func swap() throws(WriteError) {
+        let state: DatasetFolder.State
+        do { state = try folder.check() } catch { throw WriteError(path: folder.requested, message: error.description) }
+        var aside: String?
+        if state != .absent {
+            var candidate = folder.replaced
+            var attempt = 0
+            var info = stat()
+            while lstat(candidate, &info) == 0 {
+                attempt += 1
+                candidate = folder.replaced + "-\(attempt)"
+            }
+            guard rename(directory.path, candidate) == 0 else { throw Self.posixError(directory.path) }
+            aside = candidate
         }
+        guard rename(partial.path, directory.path) == 0 else {
+            let error = Self.posixError(directory.path)
+            if let aside { _ = rename(aside, directory.path) }
+            throw error
+        }
+        Self.syncFolder(folder.parent)
+        if let aside { try? Self.removeDataset(at: aside, files: DatasetFolder.datasetFiles) }
+    }
+
+    /// Removes a folder that holds only the named files (nothing else is touched, and a folder
+    /// holding anything else stays).
+    static func removeDataset(at path: String, files: Set<String>) throws {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        for name in files {
+            let file = (path as NSString).appendingPathComponent(name)
+            if lstat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, unlink(file) != 0 {
+                throw posixError(file)
+            }
+        }
+        if rmdir(path) != 0 { throw posixError(path) }
+    }
+
+    /// fsync on a folder makes the renames in it durable.
+    static func syncFolder(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        close(descriptor)
+    }
+
+    static func posixError(_ path: String) -> WriteError {
+        WriteError(path: path, message: String(cString: strerror(errno)))
     }
 
     deinit { durability.wait() }

@@ -103,10 +103,14 @@ public enum JSONWriter {
     }
 
     /// `ExactNumber.description`'s text, without making a string when the significand fits a
-    /// machine word.
+    /// machine word. A number whose plain form would not read back (more digits than the
+    /// parser's 128 bits: `1e400` from a JSON Lines record's metadata) or would be very long
+    /// (`1e-400`) is written in exponent notation instead, which JSON allows.
     public static func append(number: ExactNumber, to buffer: inout [UInt8]) {
         guard let magnitude = UInt(exactly: number.significand.magnitude), number.exponent > -20, number.exponent < 40 else {
-            buffer.append(contentsOf: number.description.utf8)
+            let digits = String(number.significand.magnitude).utf8.count
+            let plain = number.exponent >= 0 ? digits + number.exponent <= 38 : number.exponent >= -40
+            buffer.append(contentsOf: (plain ? number.description : "\(number.significand)e\(number.exponent)").utf8)
             return
         }
         if number.significand < 0 { buffer.append(UInt8(ascii: "-")) }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What `glean run --resume` may reuse instead of extracting again: the documents an
-/// interrupted run journaled in `DIR.partial/`, and the documents of the finished dataset in
+/// interrupted run journaled in its partial folder (`.DIR.glean-partial/`), and the documents of the finished dataset in
 /// `DIR` made with the same plugins and options. A document is reused only when its content
 /// hash is unchanged, so the result equals a clean run.
 public struct ResumeState: Sendable {
@@ -15,11 +15,10 @@ public struct ResumeState: Sendable {
 
     /// `fingerprint` is the run's `plugins` and extraction options as JSON text; a finished
     /// dataset made with another one is not reused.
-    public static func load(directory: String, fingerprint: String) -> ResumeState {
+    public static func load(folder: DatasetFolder, fingerprint: String) -> ResumeState {
         var state = ResumeState()
-        let folder = URL(fileURLWithPath: directory).standardizedFileURL
-        state.loadFinished(folder, fingerprint: fingerprint)
-        state.loadJournal(URL(fileURLWithPath: folder.path + ".partial"), fingerprint: fingerprint)
+        state.loadFinished(URL(fileURLWithPath: folder.path), fingerprint: fingerprint)
+        state.loadJournal(URL(fileURLWithPath: folder.partial), fingerprint: fingerprint)
         return state
     }
 

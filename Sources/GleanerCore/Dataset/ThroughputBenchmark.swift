@@ -36,6 +36,8 @@ public struct ThroughputBenchmark {
         let started = EngineProfile.now()
         let cpuStarted = Self.processCPUSeconds
         let summary = try runner.run(documents, writer: writer)
+        // A manifest makes the folder a dataset, which the next round may replace.
+        try writer.write(RunManifest(engine: engine, summary: summary, options: []).bytes, as: "run.json")
         try writer.commit()
         return Round(seconds: Double(EngineProfile.now() - started) / 1e9,
                      mentions: summary.mentionsByKind.values.reduce(0, +), profile: summary.profile,

@@ -8,9 +8,16 @@ public final class Engine: Sendable {
     /// What the merge and record stages read of each plugin.
     public let traits: [PluginTraits]
     let maxCaptureCount: Int
+    /// Candidates one document may produce before it fails (docs/robustness.md): a document of
+    /// nothing but amounts (`$1,$1,...`) makes one per few bytes, and each candidate, mention
+    /// and record line costs hundreds of bytes, so 10 MB of them took 3 GB.
+    public let maxCandidates: Int
+    public static let defaultMaxCandidates = 1_000_000
 
     /// `prefilter: false` makes PCRE2 scan alone (`--no-prefilter`; the equivalence tests).
-    public init(plugins: [Plugin], pipeline: MergePipeline = .standard, prefilter: Bool = true) {
+    public init(plugins: [Plugin], pipeline: MergePipeline = .standard, prefilter: Bool = true,
+                maxCandidates: Int = Engine.defaultMaxCandidates) {
+        self.maxCandidates = maxCandidates
         self.plugins = plugins
         self.pipeline = pipeline
         self.prefilter = prefilter ? CandidatePrefilter(plugins: plugins) : nil
@@ -33,7 +40,9 @@ public final class Engine: Sendable {
     }
 
     public func makeScratch(limits: PCRE2Scratch.Limits = .init()) -> Scratch {
-        Scratch(maxCaptureCount: maxCaptureCount, limits: limits, prefilter: prefilter)
+        let scratch = Scratch(maxCaptureCount: maxCaptureCount, limits: limits, prefilter: prefilter)
+        scratch.pcre.maxCandidates = maxCandidates
+        return scratch
     }
 
     public struct Result: Sendable {
@@ -82,6 +91,10 @@ public final class Engine: Sendable {
                                       into: &candidates, failures: &failures, profile: profile)
                 }
                 if let profile { profile.matchNanos[index] &+= EngineProfile.now() - started }
+            }
+            if candidates.count >= maxCandidates {
+                let message = "more than \(maxCandidates) candidate mentions (\(bytes.count) bytes); not extracted, to keep memory bounded (raise the limit with --max-candidates)"
+                return Result(mentions: [], decisions: [], ruleFailures: failures, validationError: message, candidates: [])
             }
             let proposed = keepCandidates ? candidates : []
             var result = resolve(consume candidates, failures: failures, document: document, bytes: bytes,

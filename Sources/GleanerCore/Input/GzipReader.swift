@@ -1,15 +1,27 @@
 import CZlib
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A gzip file read through zlib's gzread (the only file that imports CZlib): concatenated
 /// members are read as one stream, and a corrupt or truncated file is an error with zlib's
-/// message.
+/// message. A stream that inflates more than `maxRatio` times what it has consumed (past
+/// InputLimits.ratioFloor) is cut off: a small file of one repeated byte is a bomb, not text.
 struct GzipReader: ByteStream {
     private var file: gzFile?
+    private let maxRatio: Int
+    private var inflated = 0
 
-    static func open(_ path: String) throws(ReadError) -> GzipReader {
-        guard let file = gzopen(path, "rb") else { throw .posix("cannot open") }
+    static func open(_ path: String, maxRatio: Int = InputLimits.defaultMaxGzipRatio) throws(ReadError) -> GzipReader {
+        let (descriptor, _) = try FileStream.openDescriptor(path)
+        guard let file = gzdopen(descriptor, "rb") else {
+            _ = Glibc.close(descriptor)
+            throw .posix("cannot open")
+        }
         gzbuffer(file, 1 << 17)
-        return GzipReader(file: file)
+        return GzipReader(file: file, maxRatio: maxRatio)
     }
 
     mutating func read(into buffer: inout [UInt8], count: Int) throws(ReadError) -> Int {
@@ -28,6 +40,10 @@ struct GzipReader: ByteStream {
             var code: Int32 = 0
             _ = gzerror(file, &code)
             if code == Z_BUF_ERROR { throw ReadError(message: "not a valid gzip file: unexpected end of file") }
+        }
+        inflated += Int(got)
+        if inflated > InputLimits.ratioFloor, inflated / max(1, Int(gzoffset(file))) > maxRatio {
+            throw ReadError(message: "inflates to more than \(maxRatio) times its compressed size (a gzip bomb?); not read (raise the limit with --max-gzip-ratio)")
         }
         return Int(got)
     }

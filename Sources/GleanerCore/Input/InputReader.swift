@@ -1,9 +1,16 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Turns command-line paths into documents (CONTRACT.md): files and folders (recursive,
 /// sorted by the bytes of their relative path, hidden files skipped), `-` for JSON Lines on
 /// standard input. Formats by extension, under an optional `.gz`: `.jsonl` JSON Lines of
-/// documents, `.html`/`.htm` HTML, anything else plain UTF-8 text.
+/// documents, `.html`/`.htm` HTML, anything else plain UTF-8 text. Reading is bounded by
+/// `limits`; inside folders, FIFOs, sockets and devices are skipped with a warning and a
+/// folder reached twice (a symbolic link loop) is read once.
 public struct InputReader {
     /// A problem with the command line itself (a path that does not exist, a folder that
     /// cannot be listed): the run stops before anything is read.
@@ -37,15 +44,24 @@ public struct InputReader {
     public let filter: PathFilter
     /// What an HTML file's text is: its article (the default) or its whole visible text.
     public let htmlText: HTMLTextMode
+    public let limits: InputLimits
 
-    public init(filter: PathFilter = PathFilter(), htmlText: HTMLTextMode = .article) {
+    public init(filter: PathFilter = PathFilter(), htmlText: HTMLTextMode = .article, limits: InputLimits = InputLimits()) {
         self.filter = filter
         self.htmlText = htmlText
+        self.limits = limits
+    }
+
+    public func sources(_ paths: [String]) throws(InputError) -> [Source] {
+        var skipped: [String] = []
+        return try sources(paths, skipped: &skipped)
     }
 
     /// Lists the files behind `paths`. A path that does not exist is an error; the filter
     /// applies to the files found inside folders, not to files named on the command line.
-    public func sources(_ paths: [String]) throws(InputError) -> [Source] {
+    /// `skipped` receives a warning for each entry of a folder that is not read (a FIFO, a
+    /// socket, a device, a folder already read).
+    public func sources(_ paths: [String], skipped: inout [String]) throws(InputError) -> [Source] {
         var sources: [Source] = []
         for path in paths {
             if path == "-" {
@@ -61,8 +77,10 @@ public struct InputReader {
                 continue
             }
             var found: [(relative: String, problem: String?)] = []
-            var visited: Set<String> = []
-            try walk(folder: path, prefix: "", into: &found, visited: &visited)
+            var visited: [FileIdentity: String] = [:]
+            var info = stat()
+            if stat(path, &info) == 0 { visited[FileIdentity(info)] = path }
+            try walk(folder: path, prefix: "", into: &found, visited: &visited, skipped: &skipped)
             found.sort { Array($0.relative.utf8).lexicographicallyPrecedes(Array($1.relative.utf8)) }
             for file in found where filter.accepts(file.relative) {
                 var entry = source(path: (path as NSString).appendingPathComponent(file.relative), relative: file.relative)
@@ -73,29 +91,48 @@ public struct InputReader {
         return sources
     }
 
-    /// Collects the files under `folder`; symbolic links to folders are followed once each
-    /// (by real path), broken links are kept with a problem so that they are reported.
+    /// A file or folder by device and inode: what makes two paths one folder.
+    struct FileIdentity: Hashable {
+        let device: UInt64
+        let inode: UInt64
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
+    }
+
+    /// Collects the files under `folder`. A folder is read once, by device and inode, however
+    /// many symbolic links lead to it (a link to `..` would otherwise read everything again and
+    /// again); broken links are kept with a problem so that they are reported; anything that
+    /// is neither a file nor a folder is skipped with a warning (opening a FIFO would block).
     private func walk(folder: String, prefix: String, into found: inout [(relative: String, problem: String?)],
-                      visited: inout Set<String>) throws(InputError) {
-        let files = FileManager.default
-        let real = (folder as NSString).resolvingSymlinksInPath
-        guard visited.insert(real).inserted else { return }
+                      visited: inout [FileIdentity: String], skipped: inout [String]) throws(InputError) {
         let names: [String]
-        do { names = try files.contentsOfDirectory(atPath: folder) } catch {
+        do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
             throw InputError(source: folder, message: "cannot list the folder")
         }
-        for name in names where !name.hasPrefix(".") {
+        for name in names.sorted() where !name.hasPrefix(".") {
             let full = (folder as NSString).appendingPathComponent(name)
             let relative = prefix.isEmpty ? name : prefix + "/" + name
-            var isDirectory: ObjCBool = false
-            if files.fileExists(atPath: full, isDirectory: &isDirectory) {
-                if isDirectory.boolValue {
-                    try walk(folder: full, prefix: relative, into: &found, visited: &visited)
-                } else {
-                    found.append((relative, nil))
+            var info = stat()
+            guard stat(full, &info) == 0 else {
+                var link = stat()
+                if lstat(full, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK { found.append((relative, "broken symbolic link")) }
+                continue
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                let identity = FileIdentity(info)
+                if let first = visited[identity] {
+                    skipped.append("\(full): skipped, the same folder as \(first), already read")
+                    continue
                 }
-            } else if (try? files.destinationOfSymbolicLink(atPath: full)) != nil {
-                found.append((relative, "broken symbolic link"))
+                visited[identity] = full
+                try walk(folder: full, prefix: relative, into: &found, visited: &visited, skipped: &skipped)
+            case S_IFREG:
+                found.append((relative, nil))
+            default:
+                skipped.append("\(full): skipped, \(DatasetFolder.kind(of: info.st_mode)), not a regular file")
             }
         }
     }
@@ -130,7 +167,7 @@ public struct InputReader {
             if source.path == "-" {
                 stream = FileStream.standardInput
             } else if source.compressed {
-                stream = try GzipReader.open(source.path)
+                stream = try GzipReader.open(source.path, maxRatio: limits.maxGzipRatio)
             } else {
                 stream = try FileStream.open(source.path)
             }
@@ -140,14 +177,17 @@ public struct InputReader {
         defer { stream.close() }
         guard source.isJSONLines else {
             return try body(Self.readFile(&stream, id: source.id, source: name,
-                                          html: source.format == .html ? htmlText : nil))
+                                          html: source.format == .html ? htmlText : nil, limit: limits.maxDocumentBytes))
         }
-        var lines = LineReader(stream)
+        var lines = LineReader(stream, maxLength: limits.maxDocumentBytes)
         while true {
             let line: ArraySlice<UInt8>
             do throws(ReadError) {
                 guard let next = try lines.next() else { return }
                 line = next
+            } catch where error.skippedLine {
+                try body(.failed(id: nil, source: "\(name):\(lines.lineNumber)", message: error.message))
+                continue
             } catch {
                 return try body(.failed(id: nil, source: "\(name):\(lines.lineNumber + 1)", message: error.message))
             }
@@ -157,9 +197,10 @@ public struct InputReader {
     }
 
     /// A file's document; `html`: how to read it as HTML, nil for plain text.
-    static func readFile(_ stream: inout any ByteStream, id: String, source: String, html: HTMLTextMode?) -> DocumentResult {
+    static func readFile(_ stream: inout any ByteStream, id: String, source: String, html: HTMLTextMode?,
+                         limit: Int = InputLimits.defaultMaxDocumentBytes) -> DocumentResult {
         let bytes: [UInt8]
-        do throws(ReadError) { bytes = try stream.readAll() } catch {
+        do throws(ReadError) { bytes = try stream.readAll(limit: limit) } catch {
             return .failed(id: id, source: source, message: error.message)
         }
         if let nul = TextDecoder.firstNUL(in: bytes) {

@@ -157,6 +157,9 @@ public final class PCRE2Scratch {
     /// Byte ranges of the last match's groups; `-1` marks an unset group.
     public private(set) var starts: [Int]
     public private(set) var ends: [Int]
+    /// Candidates a document may produce (Engine.maxCandidates): plugins stop adding past it,
+    /// so a document dense with matches costs bounded memory, and the engine fails it.
+    public var maxCandidates = Int.max
 
     public init(maxCaptureCount: Int, limits: Limits = Limits()) {
         matchData = pcre2_match_data_create_8(UInt32(maxCaptureCount + 1), nil)

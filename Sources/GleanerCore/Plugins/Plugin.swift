@@ -374,7 +374,7 @@ public final class Plugin: Sendable {
                              pluginIndex: Int, scratch: PCRE2Scratch, into output: inout [Candidate],
                              profile: EngineProfile?) -> Bool {
         let rule = rules[index]
-        guard let whole = scratch.range(0) else { return false }
+        guard output.count < scratch.maxCandidates, let whole = scratch.range(0) else { return false }
         let span = rule.spanGroups[variant].flatMap { scratch.range($0) } ?? whole
         guard !span.isEmpty else { return false }
         if rule.manifest.action == .block {

@@ -79,6 +79,10 @@ public struct JSONParser {
         }
     }
 
+    /// Exact numbers keep every digit, so `1e999999999` would be a gigabyte of text: exponents
+    /// past this are refused.
+    static let maxExponent = 10_000
+
     private mutating func number() throws(ParseError) -> ExactNumber {
         let start = position
         var negative = false
@@ -100,8 +104,13 @@ public struct JSONParser {
             }
             var exponent = 0
             while position < bytes.count, (48...57).contains(bytes[position]) {
-                exponent = exponent * 10 + Int(bytes[position] - 48)
+                // Saturated: a longer exponent is out of range below, not an overflow trap.
+                if exponent <= Self.maxExponent { exponent = exponent * 10 + Int(bytes[position] - 48) }
                 position += 1
+            }
+            guard exponent <= Self.maxExponent else {
+                position = start
+                throw error("number out of range (exponent beyond \(Self.maxExponent))")
             }
             number = number.multiplied(byPowerOfTen: sign * exponent)
         }

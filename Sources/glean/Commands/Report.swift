@@ -18,6 +18,10 @@ extension Glean {
         var base: String = "."
 
         func run() throws {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue {
+                fail(with: .usage("--html \(output) is a folder; name the HTML file to write (e.g. \((output as NSString).appendingPathComponent("report.html")))"))
+            }
             let data: ReportDataset
             do {
                 data = try ReportDataset.load(folder: dataset, base: base)
@@ -28,7 +32,8 @@ extension Glean {
             do {
                 try Data(html.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
             } catch {
-                fail(with: .output("\(output): cannot write the report: \(error.localizedDescription)"))
+                let reason = (error as NSError).localizedFailureReason ?? error.localizedDescription
+                fail(with: .output("\(output): cannot write the report: \(reason)"))
             }
             let missing = data.documents.count { $0.text == nil }
             print("\(data.documents.count) documents, \(data.mentionCount) mentions -> \(output)"

@@ -26,12 +26,17 @@ extension Glean {
         @Flag(help: "With --db: delete documents that are no longer in the inputs.")
         var prune = false
 
-        @Flag(help: "Continue an interrupted run from DIR.partial/, and reuse the documents of DIR whose content is unchanged.")
+        @Flag(help: "Continue an interrupted run from .DIR.glean-partial/, and reuse the documents of DIR whose content is unchanged.")
         var resume = false
+
+        @Flag(help: "Let a run over zero documents replace an existing dataset with an empty one.")
+        var allowEmpty = false
 
         @OptionGroup var inputFilter: InputFilterOptions
 
         @OptionGroup var htmlText: HTMLTextOptions
+
+        @OptionGroup var inputLimits: InputLimitOptions
 
         @Option(name: .customLong("summary-json"), help: "Also write the run's summary as JSON to this file ('-' for standard output).")
         var summaryJSON: String?
@@ -40,19 +45,43 @@ extension Glean {
 
 
         func execute() throws {
-            let engine = try options.loadEngine()
-            let inputs = try InputPlan(paths, filter: inputFilter.filter, htmlText: htmlText.mode)
+            let engine = try options.loadEngine(maxCandidates: inputLimits.maxCandidates)
+            let limits = try inputLimits.limits()
+            if prune, db == nil { throw CLIError.usage("--prune needs --db") }
+            let folder: DatasetFolder
+            do {
+                folder = try DatasetFolder(out)
+                _ = try folder.check()
+            } catch {
+                throw CLIError.usage(error.description)
+            }
+            // Two runs never write one dataset (or one database) at once; the kernel drops the
+            // locks when the process ends.
+            var locks: [OutputLock] = []
+            do throws(OutputLock.Busy) {
+                locks.append(try OutputLock(beside: folder.path))
+                if let db { locks.append(try OutputLock(beside: db)) }
+            } catch {
+                throw CLIError.output(error.description)
+            }
+            defer { withExtendedLifetime(locks) {} }
+            let state: DatasetFolder.State
+            do { state = try folder.check() } catch { throw CLIError.usage(error.description) }
+            let inputs = try InputPlan(paths, filter: inputFilter.filter, htmlText: htmlText.mode, limits: limits)
+            if !options.quiet { for warning in inputs.skipped { printError("glean: warning: \(warning)") } }
+            if inputs.ids.isEmpty, state == .dataset, !allowEmpty {
+                throw CLIError.usage("no documents in \(paths.joined(separator: " ")); \(out) keeps its dataset (--allow-empty replaces it with an empty one)")
+            }
             let progress = ProgressReporter(totalDocuments: inputs.ids.count, totalBytes: inputs.bytes,
                                             enabled: !options.quiet && ProgressReporter.standardErrorIsTerminal)
             let runner = BatchRunner(engine: engine, jobs: options.jobs, explain: explain, context: context)
-            if prune, db == nil { throw CLIError.usage("--prune needs --db") }
             let summary: BatchRunner.Summary
             do {
                 let files = ["documents.jsonl", "mentions.jsonl", "entities.jsonl"] + (explain ? ["decisions.jsonl"] : [])
-                // Read what may be resumed before the writer clears DIR.partial/.
+                // Read what may be resumed before the writer clears the partial folder.
                 let fingerprint = ResumeState.fingerprint(of: RunManifest(engine: engine, summary: .init(), options: runOptions).json)
-                let resumable = resume && !explain ? ResumeState.load(directory: out, fingerprint: fingerprint) : nil
-                let writer = try DatasetWriter(directory: out, files: files)
+                let resumable = resume && !explain ? ResumeState.load(folder: folder, fingerprint: fingerprint) : nil
+                let writer = try DatasetWriter(folder: folder, files: files)
                 try writer.write(Array(fingerprint.utf8), as: ResumeState.fingerprintFile)
                 let database = try db.map { try DatabaseSession(path: $0, engine: engine, options: runOptions) }
                 let hooks = Self.reusing(resumable, before: database?.hooks)
@@ -78,7 +107,7 @@ extension Glean {
                 let counts = runner.kinds.map { "\($0) \(summary.mentionsByKind[$0, default: 0])" }.joined(separator: ", ")
                 let rate = summary.seconds > 0 ? Double(summary.bytes) / summary.seconds / 1e6 : 0
                 if db != nil { print("\(summary.reused) unchanged document(s) taken from \(db!)") }
-                if resume { print("\(summary.reused) document(s) reused from \(out) and \(out).partial") }
+                if resume { print("\(summary.reused) document(s) reused from \(out) and its interrupted run") }
                 (summaryJSON == "-" ? printError : { print($0) })("\(summary.documents) documents, \(summary.mentionsByKind.values.reduce(0, +)) mentions (\(counts)) in \(String(format: "%.3f", summary.seconds)) s, \(String(format: "%.1f", rate)) MB/s -> \(out)/")
                 if summary.failedDocuments > 0 {
                     printError("glean: \(summary.failedDocuments) document(s) failed: see status \"error\" in \(out)/documents.jsonl")

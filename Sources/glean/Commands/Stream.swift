@@ -5,7 +5,8 @@ import GleanerCore
 extension Glean {
     /// `glean stream`: JSON Lines documents on standard input, and for each document in input
     /// order its mentions (the records of mentions.jsonl), then one status line, flushed per
-    /// document. One line is read at a time, so memory stays bounded whatever the input size.
+    /// document. One line is read at a time, so memory stays bounded whatever the input size
+    /// but for the duplicate check's fixed 40 bytes or so a document (SeenDocumentIDs).
     /// A bad line or a failed document gets an error status line and the stream goes on.
     struct Stream: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -18,14 +19,20 @@ extension Glean {
 
         @OptionGroup var options: ExtractionOptions
 
+        @OptionGroup var inputLimits: InputLimitOptions
+
         func run() throws {
             let engine: Engine
-            do { engine = try options.loadEngine() } catch let error as CLIError { fail(with: error) }
+            let limits: InputLimits
+            do {
+                engine = try options.loadEngine(maxCandidates: inputLimits.maxCandidates)
+                limits = try inputLimits.limits()
+            } catch let error as CLIError { fail(with: error) }
             let scratch = engine.makeScratch()
             let kinds = BatchRunner(engine: engine, jobs: 1).kinds
-            var seen: [String: String] = [:]
+            var seen = SeenDocumentIDs()
             var failed = 0
-            let reader = InputReader()
+            let reader = InputReader(limits: limits)
             reader.forEachDocument(in: .standardInput) { result in
                 var output: [UInt8] = []
                 var status: [(String, JSONValue)]
@@ -34,13 +41,14 @@ extension Glean {
                     status = [("doc", id.map(JSONValue.string) ?? .null), ("status", .string("error")),
                               ("error", .string(message)), ("source", .string(source))]
                 case .read(let document, let replacements):
-                    if let first = seen[document.id] {
+                    // Sources on standard input are `<stdin>:LINE`.
+                    let line = document.source.split(separator: ":").last.flatMap { Int($0) } ?? 0
+                    if let first = seen.insert(document.id, line: line) {
                         status = [("doc", .string(document.id)), ("status", .string("error")),
-                                  ("error", .string("duplicate document id '\(document.id)' in \(first) and \(document.source)")),
+                                  ("error", .string("duplicate document id '\(document.id)' in <stdin>:\(first) and \(document.source)")),
                                   ("source", .string(document.source))]
                         break
                     }
-                    seen[document.id] = document.source
                     let extracted = engine.extract(document, scratch: scratch, decisions: false)
                     output.reserveCapacity(extracted.mentions.count * 320)
                     RecordEncoder.append(extracted.mentions, to: &output)

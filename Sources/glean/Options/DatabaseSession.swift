@@ -31,9 +31,16 @@ struct DatabaseSession {
             save: { batch in if !batch.isEmpty { try store.write(batch: batch, runID: runID) } })
     }
 
+    /// The entities cover every stored document, not only this run's inputs: the run's documents
+    /// in input order (as in entities.jsonl), then the other stored ones by id.
     func finish(summary: BatchRunner.Summary, manifest: RunManifest, prune: Bool, keeping ids: Set<String>) throws {
-        try store.replaceEntities(summary.entities.records)
         if prune { _ = try store.prune(keeping: ids) }
+        var entities = summary.entities
+        for row in try store.query("SELECT id FROM documents WHERE status = 'ok' ORDER BY id") {
+            guard let id = row.first ?? nil, !ids.contains(id) else { continue }
+            entities.add(document: id, mentions: try store.storedMentions(for: id))
+        }
+        try store.replaceEntities(entities.records)
         try store.finishRun(runID, counts: manifest.json["counts"] ?? .null)
     }
 }

@@ -26,7 +26,7 @@ struct ExtractionOptions: ParsableArguments {
     }
 
     /// Loads the plugins, or exits with code 2 and the plugin error.
-    func loadEngine() throws -> Engine {
+    func loadEngine(maxCandidates: Int = Engine.defaultMaxCandidates) throws -> Engine {
         do {
             let plugins = try Catalog.plugins(directories: pluginPaths(pluginDirectories), kinds: kindSet)
             if let wanted = kindSet {
@@ -35,7 +35,7 @@ struct ExtractionOptions: ParsableArguments {
                     throw CLIError.usage("no plugin extracts kind '\(unknown)'")
                 }
             }
-            return Engine(plugins: plugins, prefilter: !noPrefilter)
+            return Engine(plugins: plugins, prefilter: !noPrefilter, maxCandidates: maxCandidates)
         } catch let error as PluginError {
             throw CLIError.plugin(error)
         }
@@ -73,12 +73,12 @@ enum CLIError: Error, CustomStringConvertible {
 func fail(with error: CLIError) -> Never {
     // A plugin error already reads `file:line:column: error: message`, as compilers print them.
     let message = if case .plugin = error { "glean: \(error.description)" } else { "glean: error: \(error.description)" }
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.escaped(message) + "\n").utf8))
     Glean.exit(withError: error.exitCode)
 }
 
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.escaped(message) + "\n").utf8))
 }
 
 /// A command whose `execute()` may throw a `CLIError`, which ends it with CONTRACT.md's exit

@@ -10,11 +10,14 @@ struct InputPlan {
     let sources: [InputReader.Source]
     private(set) var ids: [String] = []
     private(set) var bytes = 0
+    /// Entries of the input folders that are not read (FIFOs, devices, a folder reached twice).
+    private(set) var skipped: [String] = []
     private var standardInput: [DocumentResult] = []
 
-    init(_ paths: [String], filter: PathFilter = PathFilter(), htmlText: HTMLTextMode = .article) throws {
-        reader = InputReader(filter: filter, htmlText: htmlText)
-        do { sources = try reader.sources(paths) } catch { throw CLIError.input(error.description) }
+    init(_ paths: [String], filter: PathFilter = PathFilter(), htmlText: HTMLTextMode = .article,
+         limits: InputLimits = InputLimits()) throws {
+        reader = InputReader(filter: filter, htmlText: htmlText, limits: limits)
+        do { sources = try reader.sources(paths, skipped: &skipped) } catch { throw CLIError.input(error.description) }
         var seen: [String: String] = [:]
         func note(_ id: String, _ source: String) throws {
             if let previous = seen[id] {
