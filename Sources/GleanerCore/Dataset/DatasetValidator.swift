@@ -33,6 +33,42 @@ public struct DatasetValidator {
         return Int(number.description)
     }
 
+    /// `dateStart`/`dateEnd`: both or neither, only on dates, and the bounds of the value.
+    static func boundsProblem(_ record: JSONValue, kind: String, value: JSONValue) -> String? {
+        let first = record["dateStart"], last = record["dateEnd"]
+        if first == nil && last == nil { return nil }
+        guard let first = first?.stringValue, let last = last?.stringValue else {
+            return "dateStart and dateEnd are two strings, given together"
+        }
+        guard kind == "date", let text = value.stringValue, let bounds = DateBounds(value: text) else {
+            return "dateStart/dateEnd on a mention whose value has no date bounds"
+        }
+        return bounds == DateBounds(start: first, end: last)
+            ? nil : "dateStart/dateEnd are \(first)..\(last) but the value '\(text)' gives \(bounds.start)..\(bounds.end)"
+    }
+
+    /// `sentence`: it holds the mention, and mentions of one document have non-decreasing
+    /// indices, one span per index.
+    static func sentenceProblem(_ record: JSONValue, mention: Mention,
+                                previous: inout (doc: String, index: Int, span: Range<Int>)?) -> String? {
+        guard let object = record["sentence"] else { return nil }
+        guard let sentence = Mention(record: record)?.sentence, object.objectPairs?.count == 5 else {
+            return "sentence needs index, start, end, byteStart and byteEnd, non-negative integers"
+        }
+        guard sentence.index >= 0, sentence.start <= mention.start, sentence.end >= mention.end,
+              sentence.byteStart <= mention.byteStart, sentence.byteEnd >= mention.byteEnd else {
+            return "sentence \(sentence.start)-\(sentence.end) does not hold the mention"
+        }
+        defer { previous = (mention.doc, sentence.index, sentence.start..<sentence.end) }
+        guard let last = previous, last.doc == mention.doc else { return nil }
+        if sentence.index < last.index { return "sentence index \(sentence.index) after \(last.index)" }
+        if sentence.index == last.index, sentence.start..<sentence.end != last.span {
+            return "sentence \(sentence.index) has two spans"
+        }
+        if sentence.index > last.index, sentence.start < last.span.upperBound { return "sentence \(sentence.index) overlaps the one before" }
+        return nil
+    }
+
     public mutating func validate() -> [String] {
         problems = []
         var documents: [String: (line: Int, record: JSONValue)] = [:]
@@ -54,6 +90,7 @@ public struct DatasetValidator {
         var ids = Set<String>()
         var previous: (doc: String, end: Int)?
         var references: [(Int, String)] = []
+        var sentences: (doc: String, index: Int, span: Range<Int>)?
         for (line, record) in records("mentions.jsonl") {
             guard let doc = record["doc"]?.stringValue, let kind = record["kind"]?.stringValue,
                   let start = Self.int(record["start"]), let end = Self.int(record["end"]),
@@ -71,6 +108,8 @@ public struct DatasetValidator {
                 problem("mentions.jsonl", line, "offsets do not fit the text '\(text)'")
             }
             if let issue = RecordValidator.valueProblem(kind: kind, value: value) { problem("mentions.jsonl", line, issue) }
+            if let issue = Self.boundsProblem(record, kind: kind, value: value) { problem("mentions.jsonl", line, issue) }
+            if let issue = Self.sentenceProblem(record, mention: mention, previous: &sentences) { problem("mentions.jsonl", line, issue) }
             guard let document = documents[doc] else {
                 problem("mentions.jsonl", line, "document '\(doc)' is not in documents.jsonl")
                 continue
