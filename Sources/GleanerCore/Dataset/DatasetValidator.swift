@@ -124,7 +124,9 @@ public struct DatasetValidator {
             // Against the source file, where it still exists and is a plain file.
             if texts[doc] == nil {
                 let source = document.record["source"]?.stringValue ?? ""
-                texts[doc] = FileManager.default.contents(atPath: source).map { Array(String(decoding: $0, as: UTF8.self).unicodeScalars) }
+                // `.some(nil)` for a source that is not a readable file (`path:line` of JSON Lines):
+                // assigning a plain nil would remove the key instead.
+                texts[doc] = .some(FileManager.default.contents(atPath: source).map { Array(String(decoding: $0, as: UTF8.self).unicodeScalars) })
                 if let scalars = texts[doc]!, let sha = document.record["sha256"]?.stringValue,
                    SHA256.hex(String(String.UnicodeScalarView(scalars)).utf8) != sha {
                     problem("documents.jsonl", document.line, "source \(source) changed since the run (sha256 differs); offsets not checked")
