@@ -38,6 +38,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // `glean export`: the CSV/TSV writer (quoting by the library, not by hand).
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         // Benchmarks/ only. Just the malloc interposer (the malloc metrics): the default traits
         // add a Linux ARC runtime interposer package that is not needed here.
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
@@ -66,6 +68,11 @@ let package = Package(
             name: "GleanerStore",
             dependencies: ["GleanerCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // `glean export`: the only target that imports CSV.
+        .target(
+            name: "GleanerExport",
+            dependencies: ["GleanerCore", .product(name: "CSV", package: "CSV.swift")]
+        ),
         .target(
             name: "GleanerCatalog",
             dependencies: ["GleanerCore"] + extractors.map { .target(name: "\($0)Extractor") }
@@ -73,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "glean",
             dependencies: [
-                "GleanerCore", "GleanerCatalog", "GleanerStore",
+                "GleanerCore", "GleanerCatalog", "GleanerStore", "GleanerExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -92,6 +99,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "GleanerStoreTests", dependencies: ["GleanerStore", "GleanerCore"]),
+        .testTarget(name: "GleanerExportTests", dependencies: ["GleanerExport", "GleanerCore", .product(name: "CSV", package: "CSV.swift")]),
         // Fixtures are read from the repository by path (the tests run glean on them).
         .testTarget(name: "CLITests", dependencies: ["GleanerCore", "GleanerStore"], exclude: ["Fixtures"]),
     ]

@@ -24,5 +24,6 @@ scripts/tutorial-check.sh
 scripts/fuzz.sh 60
 
 # Python suites: the JSON Schemas against written records (jsonschema), the HTML report in
-# headless Chromium, and the Spark job in local mode against `glean run`.
-python3 -m pytest -q Tests/SchemaTests Tests/ReportBrowserTests Tests/SparkTests
+# headless Chromium, `glean export` read by csv, pandas and the sqlite3 shell, and the Spark
+# job in local mode against `glean run`.
+python3 -m pytest -q Tests/SchemaTests Tests/ReportBrowserTests Tests/ExportTests Tests/SparkTests

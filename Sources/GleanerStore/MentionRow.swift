@@ -3,18 +3,22 @@ import GRDB
 
 /// How a `Mention` maps to a row of `mentions` and back. The value and `inferred` are stored
 /// as `JSONWriter` text and parsed back with `JSONParser`, so a round trip is exact; the query
-/// columns (`amount`, `currency`, `name`, `year`, `entity`) are derived copies, never read back.
+/// columns (`amount`, `currency`, `name`, `year`, `entity`) are derived copies, never read back;
+/// `dateStart`…`sentenceByteEnd` are the record's own fields and are read back.
 enum MentionRow {
     static let insertSQL = """
         INSERT INTO mentions (id, doc, kind, start, "end", byteStart, byteEnd, text, value,
                               extractor, rule, inferred, equivalentOf, context,
-                              amount, amountExact, currency, name, year, entity)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              amount, amountExact, currency, name, year, entity,
+                              dateStart, dateEnd, sentence, sentenceStart, sentenceEnd,
+                              sentenceByteStart, sentenceByteEnd)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
     static let selectSQL = """
         SELECT doc, kind, start, "end", byteStart, byteEnd, text, value, extractor, rule,
-               inferred, equivalentOf, context
+               inferred, equivalentOf, context, dateStart, dateEnd, sentence, sentenceStart,
+               sentenceEnd, sentenceByteStart, sentenceByteEnd
         FROM mentions WHERE doc = ? ORDER BY start, "end"
         """
 
@@ -37,6 +41,8 @@ enum MentionRow {
             mention.extractor, mention.rule, inferred, mention.equivalentOf, mention.context,
             amount, amountExact, value["currency"]?.stringValue, name, year,
             name.map { EntityIndex.id(kind: mention.kind, name: $0) },
+            mention.dateBounds?.start, mention.dateBounds?.end, mention.sentence?.index, mention.sentence?.start,
+            mention.sentence?.end, mention.sentence?.byteStart, mention.sentence?.byteEnd,
         ]
         return StatementArguments(columns)
     }
@@ -54,9 +60,16 @@ enum MentionRow {
             }
             inferred = items.compactMap(\.stringValue)
         }
+        var dateBounds: DateBounds?
+        if let first: String = row[13], let last: String = row[14] { dateBounds = DateBounds(start: first, end: last) }
+        var sentence: MentionSentence?
+        if let index: Int = row[15], let start: Int = row[16], let end: Int = row[17],
+           let byteStart: Int = row[18], let byteEnd: Int = row[19] {
+            sentence = MentionSentence(index: index, start: start, end: end, byteStart: byteStart, byteEnd: byteEnd)
+        }
         return Mention(
             doc: doc, kind: row[1], start: start, end: end, byteStart: row[4], byteEnd: row[5],
             text: row[6], value: value, extractor: row[8], rule: row[9], inferred: inferred,
-            equivalentOf: row[11], context: row[12])
+            equivalentOf: row[11], dateBounds: dateBounds, sentence: sentence, context: row[12])
     }
 }

@@ -1,3 +1,4 @@
+import GleanerCore
 import GRDB
 
 /// The store's schema, as GRDB migrations: each migration runs once per database file, in
@@ -7,6 +8,7 @@ enum StoreMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-dataset", migrate: createDataset)
+        migrator.registerMigration("v2-date-bounds-and-sentences", migrate: addDateBoundsAndSentences)
         return migrator
     }
 
@@ -85,5 +87,31 @@ enum StoreMigrations {
                 lastDocument TEXT NOT NULL
             ) STRICT;
             """)
+    }
+
+    /// Date bounds (`dateStart`, `dateEnd`: ISO days, inclusive) to filter dates by, and each
+    /// mention's sentence (index and span) to join mentions of one sentence. Stored dates get
+    /// their bounds from their values here; sentences need the text, so every stored document
+    /// is marked for re-extraction on the next run (its fingerprint no longer matches).
+    private static func addDateBoundsAndSentences(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE mentions ADD COLUMN dateStart TEXT;          -- date: first day, YYYY-MM-DD
+            ALTER TABLE mentions ADD COLUMN dateEnd TEXT;            -- date: last day, inclusive
+            ALTER TABLE mentions ADD COLUMN sentence INTEGER;        -- 0-based within the document
+            ALTER TABLE mentions ADD COLUMN sentenceStart INTEGER;   -- code points
+            ALTER TABLE mentions ADD COLUMN sentenceEnd INTEGER;
+            ALTER TABLE mentions ADD COLUMN sentenceByteStart INTEGER;
+            ALTER TABLE mentions ADD COLUMN sentenceByteEnd INTEGER;
+            CREATE INDEX mentions_date ON mentions(dateStart, dateEnd);
+            CREATE INDEX mentions_doc_sentence ON mentions(doc, sentence);
+            """)
+        let dates = try Row.fetchAll(db, sql: "SELECT id, value FROM mentions WHERE kind = 'date'")
+        let update = try db.makeStatement(sql: "UPDATE mentions SET dateStart = ?, dateEnd = ? WHERE id = ?")
+        for row in dates {
+            let id: String = row[0], value: String = row[1]
+            guard case .string(let text)? = try? JSONParser.parse(value), let bounds = DateBounds(value: text) else { continue }
+            try update.execute(arguments: [bounds.start, bounds.end, id])
+        }
+        try db.execute(sql: "UPDATE documents SET pluginFingerprint = 'before-v2-' || pluginFingerprint")
     }
 }

@@ -9,6 +9,6 @@ struct Glean: ParsableCommand {
         commandName: "glean",
         abstract: "Extract dates, money, programs and exercises from articles into a validated dataset.",
         version: version,
-        subcommands: [Run.self, Stream.self, Text.self, Eval.self, Validate.self, Bench.self, Explain.self, Plugins.self, Report.self],
+        subcommands: [Run.self, Stream.self, Text.self, Eval.self, Validate.self, Bench.self, Explain.self, Plugins.self, Report.self, Export.self],
         defaultSubcommand: Run.self)
 }

@@ -14,8 +14,8 @@ import Testing
             WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name
             """).map { $0[0] }
         #expect(indexes == ["documents(documents_sha256)", "mentions(mentions_currency_amount)",
-                            "mentions(mentions_doc)", "mentions(mentions_entity)",
-                            "mentions(mentions_kind)", "mentions(mentions_name)"])
+                            "mentions(mentions_date)", "mentions(mentions_doc)", "mentions(mentions_doc_sentence)",
+                            "mentions(mentions_entity)", "mentions(mentions_kind)", "mentions(mentions_name)"])
         #expect(try store.query("PRAGMA journal_mode") == [["wal"]])
         #expect(try store.query("PRAGMA foreign_keys") == [["1"]])
         let cascade = try store.query("SELECT \"table\", on_delete FROM pragma_foreign_key_list('mentions')")
@@ -24,7 +24,10 @@ import Testing
         try store.write(batch: [try Fixture.one()], runID: 1)
         let reopened = try DatasetStore(path: store.path)
         #expect(try reopened.query("SELECT count(*) FROM mentions") == [["8"]])
-        #expect(try reopened.query("SELECT identifier FROM grdb_migrations") == [["v1-dataset"]])
+        #expect(try reopened.query("SELECT identifier FROM grdb_migrations ORDER BY identifier")
+                == [["v1-dataset"], ["v2-date-bounds-and-sentences"]])
+        #expect(try reopened.query("SELECT text, dateStart, dateEnd, sentence FROM mentions WHERE kind = 'date'")
+                == [["30 November", "2019-11-30", "2019-11-30", "0"]])
     }
 
     @Test func writingABatchTwiceLeavesTheSameRows() throws {

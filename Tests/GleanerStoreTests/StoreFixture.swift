@@ -33,6 +33,11 @@ struct StoreFixture {
                     context: kind == "money" ? "Context of \(surface)." : nil))
             }
         }
+        // One sentence per document; dates with their bounds (both stored as columns).
+        for index in mentions.indices {
+            mentions[index].sentence = MentionSentence(index: 0, start: 0, end: text.unicodeScalars.count, byteStart: 0, byteEnd: text.utf8.count)
+            if mentions[index].kind == "date" { mentions[index].dateBounds = mentions[index].value.stringValue.flatMap(DateBounds.init(value:)) }
+        }
         let document = Document(id: id, source: "corpus/\(id).txt", text: text, meta: [("published", .string("2019-12-01"))])
         let record = DocumentRecord(document: document, kinds: kinds, mentions: mentions, error: nil, warnings: [])
         return (record, mentions)

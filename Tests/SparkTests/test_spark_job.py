@@ -45,6 +45,8 @@ def test_spark_job_writes_glean_runs_mentions_and_documents(tmp_path):
         expected = [json.loads(line) for line in (dataset / "mentions.jsonl").read_text(encoding="utf-8").splitlines()]
         assert [(r.id, r.kind, r.start, r.end, r.text, json.loads(r.value)) for r in rows] == \
             [(m["id"], m["kind"], m["start"], m["end"], m["text"], m["value"]) for m in expected]
+        assert [(r.dateStart, r.dateEnd, r.sentence, r.sentenceStart, r.sentenceEnd) for r in rows] == \
+            [(m.get("dateStart"), m.get("dateEnd"), m["sentence"]["index"], m["sentence"]["start"], m["sentence"]["end"]) for m in expected]
         documents = spark.read.parquet(str(out / "documents.parquet")).select("id", "status").collect()
         assert sorted((d.id, d.status) for d in documents) == \
             sorted((d["id"], d["status"]) for d in map(json.loads, (dataset / "documents.jsonl").read_text().splitlines()))

@@ -235,15 +235,18 @@ def main(argv=None):
     def mention_row(index_and_line):
         line, index = index_and_line
         record = json.loads(line)
+        sentence = record.get("sentence") or {}
         return Row(position=index, id=record["id"], doc=record["doc"], kind=record["kind"], start=record["start"],
                    end=record["end"], byteStart=record["byteStart"], byteEnd=record["byteEnd"], text=record["text"],
                    value=json.dumps(record["value"], ensure_ascii=False), extractor=record["extractor"],
                    rule=record["rule"], inferred=record.get("inferred"), equivalentOf=record.get("equivalentOf"),
-                   context=record.get("context"))
+                   dateStart=record.get("dateStart"), dateEnd=record.get("dateEnd"), sentence=sentence.get("index"),
+                   sentenceStart=sentence.get("start"), sentenceEnd=sentence.get("end"), context=record.get("context"))
 
     schema = ("position long, id string, doc string, kind string, start long, end long, byteStart long, "
               "byteEnd long, text string, value string, extractor string, rule string, inferred array<string>, "
-              "equivalentOf string, context string")
+              "equivalentOf string, dateStart string, dateEnd string, sentence long, sentenceStart long, "
+              "sentenceEnd long, context string")
     spark.createDataFrame(mentions.zipWithIndex().map(mention_row), schema).write.parquet(
         os.path.join(args.out, "mentions.parquet"))
     spark.read.json(documents).write.parquet(os.path.join(args.out, "documents.parquet"))

@@ -311,7 +311,8 @@ public struct BatchRunner: Sendable {
             text.withUTF8 { bytes in
                 for index in result.mentions.indices {
                     let mention = result.mentions[index]
-                    let sentence = SentenceLocator.sentence(around: mention.byteStart..<mention.byteEnd, in: bytes)
+                    let sentence = mention.sentence.map { $0.byteStart..<$0.byteEnd }
+                        ?? SentenceLocator.sentence(around: mention.byteStart..<mention.byteEnd, in: bytes)
                     result.mentions[index].context = String(decoding: UnsafeBufferPointer(rebasing: bytes[sentence]), as: UTF8.self)
                 }
             }

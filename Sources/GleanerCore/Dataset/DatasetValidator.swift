@@ -81,6 +81,42 @@ public struct DatasetValidator {
         case unchecked
     }
 
+    /// `dateStart`/`dateEnd`: both or neither, only on dates, and the bounds of the value.
+    static func boundsProblem(_ record: JSONValue, schema: ValueSchema, value: JSONValue) -> String? {
+        let first = record["dateStart"], last = record["dateEnd"]
+        if first == nil && last == nil { return nil }
+        guard let first = first?.stringValue, let last = last?.stringValue else {
+            return "dateStart and dateEnd are two strings, given together"
+        }
+        guard schema.isDateValue, let text = value.stringValue, let bounds = DateBounds(value: text) else {
+            return "dateStart/dateEnd on a mention whose value has no date bounds"
+        }
+        return bounds == DateBounds(start: first, end: last)
+            ? nil : "dateStart/dateEnd are \(first)..\(last) but the value '\(text)' gives \(bounds.start)..\(bounds.end)"
+    }
+
+    /// `sentence`: it holds the mention, and mentions of one document have non-decreasing
+    /// indices, one span per index.
+    static func sentenceProblem(_ record: JSONValue, mention: Mention,
+                                previous: inout (doc: String, index: Int, span: Range<Int>)?) -> String? {
+        guard let object = record["sentence"] else { return nil }
+        guard let sentence = Mention(record: record)?.sentence, object.objectPairs?.count == 5 else {
+            return "sentence needs index, start, end, byteStart and byteEnd, non-negative integers"
+        }
+        guard sentence.index >= 0, sentence.start <= mention.start, sentence.end >= mention.end,
+              sentence.byteStart <= mention.byteStart, sentence.byteEnd >= mention.byteEnd else {
+            return "sentence \(sentence.start)-\(sentence.end) does not hold the mention"
+        }
+        defer { previous = (mention.doc, sentence.index, sentence.start..<sentence.end) }
+        guard let last = previous, last.doc == mention.doc else { return nil }
+        if sentence.index < last.index { return "sentence index \(sentence.index) after \(last.index)" }
+        if sentence.index == last.index, sentence.start..<sentence.end != last.span {
+            return "sentence \(sentence.index) has two spans"
+        }
+        if sentence.index > last.index, sentence.start < last.span.upperBound { return "sentence \(sentence.index) overlaps the one before" }
+        return nil
+    }
+
     public mutating func validate() -> [String] {
         problems = []
         notes = []
@@ -108,6 +144,7 @@ public struct DatasetValidator {
         var ids = Set<String>()
         var previous: (doc: String, end: Int)?
         var references: [(Int, String, String)] = []
+        var sentences: (doc: String, index: Int, span: Range<Int>)?
         for (line, record) in records("mentions.jsonl") {
             guard let doc = record["doc"]?.stringValue, let kind = record["kind"]?.stringValue,
                   let start = Self.count(record["start"]), let end = Self.count(record["end"]),
@@ -123,7 +160,10 @@ public struct DatasetValidator {
             if !ids.insert(mention.id).inserted { problem("mentions.jsonl", line, "duplicate mention id \(mention.id)") }
             let fits = start < end && byteStart < byteEnd && text.unicodeScalars.count == end - start && text.utf8.count == byteEnd - byteStart
             if !fits { problem("mentions.jsonl", line, "offsets do not fit the text '\(text)'") }
-            if let issue = (schemas[kind] ?? .objectOrString).problem(in: value) { problem("mentions.jsonl", line, issue) }
+            let schema = schemas[kind] ?? .objectOrString
+            if let issue = schema.problem(in: value) { problem("mentions.jsonl", line, issue) }
+            if let issue = Self.boundsProblem(record, schema: schema, value: value) { problem("mentions.jsonl", line, issue) }
+            if let issue = Self.sentenceProblem(record, mention: mention, previous: &sentences) { problem("mentions.jsonl", line, issue) }
             guard let document = documents[doc] else {
                 problem("mentions.jsonl", line, "document '\(doc)' is not in documents.jsonl")
                 continue

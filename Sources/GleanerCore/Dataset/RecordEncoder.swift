@@ -55,6 +55,25 @@ public enum RecordEncoder {
             JSONWriter.append(raw: ": ", to: &buffer)
             JSONWriter.append(string: link.target, to: &buffer)
         }
+        if let bounds = mention.dateBounds {
+            JSONWriter.append(raw: ", \"dateStart\": ", to: &buffer)
+            JSONWriter.append(string: bounds.start, to: &buffer)
+            JSONWriter.append(raw: ", \"dateEnd\": ", to: &buffer)
+            JSONWriter.append(string: bounds.end, to: &buffer)
+        }
+        if let sentence = mention.sentence {
+            JSONWriter.append(raw: ", \"sentence\": {\"index\": ", to: &buffer)
+            JSONWriter.append(int: sentence.index, to: &buffer)
+            JSONWriter.append(raw: ", \"start\": ", to: &buffer)
+            JSONWriter.append(int: sentence.start, to: &buffer)
+            JSONWriter.append(raw: ", \"end\": ", to: &buffer)
+            JSONWriter.append(int: sentence.end, to: &buffer)
+            JSONWriter.append(raw: ", \"byteStart\": ", to: &buffer)
+            JSONWriter.append(int: sentence.byteStart, to: &buffer)
+            JSONWriter.append(raw: ", \"byteEnd\": ", to: &buffer)
+            JSONWriter.append(int: sentence.byteEnd, to: &buffer)
+            buffer.append(UInt8(ascii: "}"))
+        }
         if let context = mention.context {
             JSONWriter.append(raw: ", \"context\": ", to: &buffer)
             JSONWriter.append(string: context, to: &buffer)

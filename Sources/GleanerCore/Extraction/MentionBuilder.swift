@@ -17,11 +17,23 @@ enum MentionBuilder {
             }
         }
         let doc = context.document.id
+        // Sentences: the mentions' spans, for the cursor to skip sentence ends inside them.
+        let spans = ordered.compactMap { $0.value == nil ? nil : $0.bytes }
+        var sentences = SentenceCursor(bytes)
+        var sentence: MentionSentence?
         // Candidates read in place, each record checked on its parts and then made inside the
         // array: a copy of a candidate or a mention retains every reference it holds.
         for index in ordered.indices {
             guard let value = ordered[index].value else { continue }
             let span = ordered[index].bytes
+            let located = sentences.sentence(of: mentions.count, in: spans)
+            if sentence?.index != located.index || sentence?.byteStart != located.bytes.lowerBound {
+                // A new sentence: it starts after every earlier mention, so the walk reaches it.
+                advance(to: located.bytes.lowerBound)
+                let length = CodePointCounter.count(bytes, from: located.bytes.lowerBound, to: located.bytes.upperBound)
+                sentence = MentionSentence(index: located.index, start: codePoints, end: codePoints + length,
+                                           byteStart: located.bytes.lowerBound, byteEnd: located.bytes.upperBound)
+            }
             advance(to: span.lowerBound)
             let start = codePoints
             advance(to: span.upperBound)
@@ -34,11 +46,13 @@ enum MentionBuilder {
             let links = ordered[index].link.flatMap { link in
                 id(of: link.target, in: mentions).map { [MentionLink(relation: link.relationName, target: $0)] }
             } ?? []
+            // Bounds for values whose declared shape is a date value, whatever the kind's name.
+            let dateBounds = traits.hasDateValues ? value.stringValue.flatMap(DateBounds.init(value:)) : nil
             mentions.append(Mention(
                 doc: doc, kind: traits.kind, start: start, end: codePoints, byteStart: span.lowerBound, byteEnd: span.upperBound,
                 text: context.text(span), value: value, extractor: traits.extractorName,
                 rule: context.ruleID(of: ordered[index]), inferred: ordered[index].inferred,
-                links: links, context: nil))
+                links: links, dateBounds: dateBounds, sentence: sentence, context: nil))
         }
         return (mentions, nil)
     }

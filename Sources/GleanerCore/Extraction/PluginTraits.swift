@@ -19,6 +19,8 @@ public final class PluginTraits: @unchecked Sendable {
     public let rulePriorities: [Int]
     /// The value shape records of this plugin must have.
     let schema: ValueSchema
+    /// Values are date strings (`dateStart`/`dateEnd` are derived from them).
+    let hasDateValues: Bool
     /// Each rule's place among all plugins' rules in the overlap tie-break order (plugin
     /// priority, rule priority, plugin order, rule order), by rule index; `acronymRank` for
     /// the candidates the acronym pass adds (rule -1, priority 0).
@@ -61,5 +63,6 @@ public final class PluginTraits: @unchecked Sendable {
         ruleIDs = plugin.rules.map(\.manifest.id)
         rulePriorities = plugin.rules.map(\.manifest.priority)
         schema = plugin.valueSchema
+        hasDateValues = plugin.valueSchema.isDateValue
     }
 }

@@ -1,8 +1,14 @@
-/// The report page's inline CSS and script. No fonts, images or scripts are fetched.
+/// The report's shared CSS (`report.css`) and script (`report.js`), written once beside the
+/// pages. No fonts, images or scripts are fetched from elsewhere.
 enum ReportAssets {
     /// Kind colours (`k0`…): light backgrounds that keep dark text readable (contrast ≥ 7:1),
     /// each with a distinct underline style so that kinds differ without colour too.
     static let paletteSize = 8
+
+    /// Colour class of a kind: its place among the dataset's kinds, cycling through the palette.
+    static func kindClass(_ kind: String, in kinds: [String]) -> String {
+        "k\((kinds.firstIndex(of: kind) ?? 0) % paletteSize)"
+    }
 
     static let css = """
         :root { --fg: #1b1b1b; --bg: #fdfdfc; --muted: #555; --line: #d6d6d6; --accent: #0b57d0; }
@@ -33,6 +39,22 @@ enum ReportAssets {
         .note { font-style: italic; color: var(--muted); }
         .mentions { padding-left: 1.2rem; }
         .where { color: var(--muted); font-size: .85rem; }
+        header a { color: var(--accent); }
+        .overview { max-width: 64rem; margin: 0 auto; padding: 0 1rem 2rem; }
+        .overview h2 { font-size: 1.15rem; margin: 1.6rem 0 .5rem; }
+        .sections { margin: .8rem 0; }
+        .overview a { color: var(--accent); }
+        table { border-collapse: collapse; width: 100%; font-size: .95rem; }
+        th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: break-word; }
+        .pair { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0 2.5rem; }
+        @media (max-width: 720px) { .pair { grid-template-columns: 1fr; } }
+        thead th { border-bottom: 2px solid var(--line); font-weight: 600; }
+        tbody th { font-weight: 500; }
+        .n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        .timeline { list-style: none; padding: 0; margin: 0; }
+        .timeline li { display: grid; grid-template-columns: 4rem minmax(0, 1fr) 4rem; gap: .5rem; align-items: center; padding: .1rem 0; }
+        .timeline .year { font-variant-numeric: tabular-nums; }
+        .timeline .bar { display: block; height: .9rem; background: var(--accent); border-radius: 2px; min-width: 2px; }
         mark.m { color: inherit; border-radius: 3px; padding: 0 .1em; border-bottom: 2px solid; cursor: help; }
         mark.m:focus { outline: 3px solid var(--accent); outline-offset: 1px; }
         mark.m.off { background: none; border-bottom-color: transparent; cursor: auto; }

@@ -10,8 +10,11 @@ final class SourceTexts {
 
     private let base: String
     private let reader: InputReader
-    /// JSON Lines files already read: `path:line` source → text.
+    /// The gzipped JSON Lines file last read: line → text.
     private var jsonLines: [String: [String: String]] = [:]
+    /// Plain JSON Lines files: the byte offset where each line starts (and the file's end).
+    private var lineStarts: [String: [UInt64]] = [:]
+    private var handles: [String: FileHandle] = [:]
 
     /// `htmlText`: how the run read HTML (run.json's `options.htmlText`).
     init(base: String, htmlText: HTMLTextMode = .article) {
@@ -39,24 +42,55 @@ final class SourceTexts {
         if FileManager.default.fileExists(atPath: path) {
             return firstDocument(in: path)
         }
-        // `path:line` of a JSON Lines file.
-        if let colon = source.lastIndex(of: ":"), Int(source[source.index(after: colon)...]) != nil {
+        // `path:line` of a JSON Lines file: a plain one is read at the line's offset (an index of
+        // line starts is made once per file), a gzipped one is read whole once.
+        if let colon = source.lastIndex(of: ":"), let line = Int(source[source.index(after: colon)...]) {
             let file = resolve(String(source[..<colon]))
+            guard FileManager.default.fileExists(atPath: file) else { return gone(source) }
+            if !file.hasSuffix(".gz") {
+                guard let text = lineText(file, line) else {
+                    return .failure(Problem(description: "\(source): the line is no longer a document record"))
+                }
+                return .success(text)
+            }
             if jsonLines[file] == nil {
-                guard FileManager.default.fileExists(atPath: file) else { return gone(source) }
                 var table: [String: String] = [:]
                 for case .read(let document, _) in documents(at: file) {
                     table[document.source.split(separator: ":").last.map(String.init) ?? ""] = document.text
                 }
-                jsonLines[file] = table
+                jsonLines = [file: table]
             }
-            let line = String(source[source.index(after: colon)...])
-            guard let text = jsonLines[file]?[line] else {
+            guard let text = jsonLines[file]?[String(line)] else {
                 return .failure(Problem(description: "\(source): the line is no longer a document record"))
             }
             return .success(text)
         }
         return gone(source)
+    }
+
+    /// The `text` of line `line` (1-based) of a plain JSON Lines file.
+    private func lineText(_ file: String, _ line: Int) -> String? {
+        if lineStarts[file] == nil {
+            guard let handle = FileHandle(forReadingAtPath: file) else { return nil }
+            var starts: [UInt64] = [0]
+            var offset: UInt64 = 0
+            while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                for (index, byte) in chunk.enumerated() where byte == 0x0A { starts.append(offset + UInt64(index) + 1) }
+                offset += UInt64(chunk.count)
+            }
+            if starts.last != offset { starts.append(offset) }
+            for (_, open) in handles { try? open.close() }
+            handles = [file: handle]
+            lineStarts = [file: starts]
+        }
+        guard let starts = lineStarts[file], let handle = handles[file], line >= 1, line < starts.count else { return nil }
+        do {
+            try handle.seek(toOffset: starts[line - 1])
+            let data = try handle.read(upToCount: Int(starts[line] - starts[line - 1])) ?? Data()
+            return try JSONParser.parse(String(decoding: data, as: UTF8.self))["text"]?.stringValue
+        } catch {
+            return nil
+        }
     }
 
     private func firstDocument(in path: String) -> Result<String, Problem> {

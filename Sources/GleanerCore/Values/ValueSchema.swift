@@ -148,3 +148,11 @@ extension ValueSchema.NumberRule: CustomStringConvertible {
         return text
     }
 }
+
+extension ValueSchema {
+    /// A date value string (`2019-11-30`, `FY2019`): what date bounds are derived from.
+    public var isDateValue: Bool {
+        if case .string(.dateValue) = self { return true }
+        return false
+    }
+}

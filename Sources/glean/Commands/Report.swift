@@ -5,39 +5,35 @@ import GleanerCore
 extension Glean {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a dataset as one self-contained HTML page: articles with their mentions highlighted by kind, filters, counts, values and rules on hover and focus.",
-            discussion: "Article texts are read back from the documents' sources (a file, or `path:line` of a JSON Lines file); a document whose source is gone or changed lists its mentions without the text.")
+            abstract: "Write a dataset as an HTML report folder: an overview page, then one page per document with its mentions highlighted.",
+            discussion: """
+                DIR/index.html is the overview: mentions per kind, the programs and exercises with their editions, money per \
+                program (amounts in a sentence that names the program), a timeline of dated mentions and the documents list. \
+                DIR/docs/N.html shows document N with its mentions highlighted by kind, filters, counts, values and rules on hover \
+                and focus. Texts are read back from the documents' sources (a file, or `path:line` of a JSON Lines file); a \
+                document whose source is gone or changed lists its mentions without the text. DIR must be absent, empty or an \
+                earlier report; it is replaced only when the new report is complete.
+                """)
 
         @Argument(help: "A dataset folder written by `glean run`.")
         var dataset: String
 
-        @Option(name: .customLong("html"), help: "The HTML file to write.")
+        @Option(name: .customLong("html"), help: "The folder to write the report into (index.html, docs/, …).")
         var output: String
 
         @Option(help: "The folder relative sources are read from (where `glean run` ran).")
         var base: String = "."
 
         func run() throws {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue {
-                fail(with: .usage("--html \(output) is a folder; name the HTML file to write (e.g. \((output as NSString).appendingPathComponent("report.html")))"))
-            }
-            let data: ReportDataset
+            let summary: ReportWriter.Summary
             do {
-                data = try ReportDataset.load(folder: dataset, base: base)
+                summary = try ReportWriter(dataset: dataset, output: output, base: base).write()
             } catch {
-                fail(with: .input(error.description))
+                fail(with: error.isInput ? .input(error.description) : .output(error.description))
             }
-            let html = HTMLReport(dataset: data, title: dataset).render()
-            do {
-                try Data(html.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                let reason = (error as NSError).localizedFailureReason ?? error.localizedDescription
-                fail(with: .output("\(output): cannot write the report: \(reason)"))
-            }
-            let missing = data.documents.count { $0.text == nil }
-            print("\(data.documents.count) documents, \(data.mentionCount) mentions -> \(output)"
-                  + (missing == 0 ? "" : " (\(missing) without text: source gone or changed)"))
+            let index = (output as NSString).appendingPathComponent("index.html")
+            print("\(summary.documents) documents, \(summary.mentions) mentions -> \(index)"
+                  + (summary.withoutText == 0 ? "" : " (\(summary.withoutText) without text: source gone or changed)"))
         }
     }
 }
