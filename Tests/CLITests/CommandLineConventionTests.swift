@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+/// The conventions glean shares with rg, cargo and jq: explicit commands with a suggestion for
+/// a typo, exit code 2 for every usage error, short flags, errors that name the valid values.
+@Suite struct CommandLineConventionTests {
+    @Test func aMisspelledCommandGetsTheClosestOneAndExit2() throws {
+        let report = try GleanProcess.run(["reprot", "dataset", "--html", "x.html"])
+        #expect(report.status == 2)
+        #expect(report.stderr == "glean: error: 'reprot' is not a glean command; did you mean `glean report`?\n")
+        let plugins = try GleanProcess.run(["plugin", "list"])
+        #expect(plugins.status == 2)
+        #expect(plugins.stderr == "glean: error: 'plugin' is not a glean command; did you mean `glean plugins`?\n")
+        let list = try GleanProcess.run(["plugins", "lsit"])
+        #expect(list.status == 2)
+        #expect(list.stderr == "glean: error: 'lsit' is not a glean plugins command; did you mean `glean plugins list`?\n")
+        #expect(report.stdout.isEmpty && plugins.stdout.isEmpty && list.stdout.isEmpty)
+    }
+
+    @Test func aWordLikeNoCommandListsTheCommands() throws {
+        let result = try GleanProcess.run(["frobnicate"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("glean: error: 'frobnicate' is not a glean command; the commands are run, stream, text, eval,"))
+    }
+
+    @Test func everyUsageErrorExitsWith2() throws {
+        for arguments in [["run", "--no-such-option"], ["run", "--jobs", "many"], ["plugins", "new", "x"],
+                          ["explain"], ["report"], ["run", "--prune", "Corpus/articles", "-o", "/nonexistent/x"]] {
+            let result = try GleanProcess.run(arguments)
+            #expect(result.status == 2, "\(arguments): \(result.status) \(result.stderr)")
+            #expect(!result.stderr.isEmpty, "\(arguments)")
+        }
+    }
+}
