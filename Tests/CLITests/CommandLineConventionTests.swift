@@ -31,4 +31,18 @@ import Testing
             #expect(!result.stderr.isEmpty, "\(arguments)")
         }
     }
+
+    @Test func shortFlagsAreTheLongOnes() throws {
+        let out = GleanProcess.temporaryDirectory().appendingPathComponent("dataset").path
+        let short = try GleanProcess.run(["run", "-q", "-j", "1", "-k", "date,money", "-o", out, "Corpus/articles"])
+        #expect(short.status == 0, "\(short.stderr)")
+        #expect(short.stdout.isEmpty && short.stderr.isEmpty)
+        let kinds = Set(try String(contentsOfFile: out + "/mentions.jsonl", encoding: .utf8).split(separator: "\n").map {
+            try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])["kind"] as? String
+        })
+        #expect(kinds == ["date", "money"])
+        let plugins = try GleanProcess.run(["plugins", "list", "-p", PluginsCommandTests.percentage])
+        #expect(plugins.status == 0)
+        #expect(plugins.stdout.contains("percentage"))
+    }
 }

@@ -11,7 +11,7 @@ extension Glean {
         @Argument(help: "Files or folders to read; '-' reads JSON Lines from standard input.")
         var paths: [String] = ["Corpus/articles"]
 
-        @Option(help: "The dataset folder.")
+        @Option(name: .shortAndLong, help: "The dataset folder.")
         var out = "dataset"
 
         @Flag(help: "Also write decisions.jsonl: every candidate the merge dropped, with the reason.")

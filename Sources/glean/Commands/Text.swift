@@ -22,7 +22,7 @@ extension Glean {
 
         @OptionGroup var inputFilter: InputFilterOptions
 
-        @Flag(help: "Do not name unreadable documents on standard error.")
+        @Flag(name: .shortAndLong, help: "Do not name unreadable documents on standard error.")
         var quiet = false
 
         func execute() throws {

@@ -5,16 +5,16 @@ import GleanerCore
 
 /// Options shared by the commands that extract (CONTRACT.md).
 struct ExtractionOptions: ParsableArguments {
-    @Option(name: .customLong("plugins"), help: "A manifest-only plugin folder to load (repeatable).")
+    @Option(name: [.customShort("p"), .customLong("plugins")], help: "A manifest-only plugin folder to load (repeatable).")
     var pluginDirectories: [String] = []
 
-    @Option(help: "Only these kinds, comma-separated (date,money,program,exercise,...).")
+    @Option(name: .shortAndLong, help: "Only these kinds, comma-separated (date,money,program,exercise,...).")
     var kinds: String?
 
-    @Option(help: "Worker threads.")
+    @Option(name: .shortAndLong, help: "Worker threads.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(help: "Print nothing but errors.")
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
     @Flag(help: "Scan with PCRE2 alone, without the Vectorscan candidate prefilter (same results, slower).")
