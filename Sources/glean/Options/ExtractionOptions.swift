@@ -31,7 +31,10 @@ struct ExtractionOptions: ParsableArguments {
             if let wanted = kindSet {
                 let known = Set(plugins.map(\.kind))
                 if let unknown = wanted.subtracting(known).sorted().first {
-                    throw CLIError.usage("no plugin extracts kind '\(unknown)'")
+                    // Only the wanted kinds were loaded: load them all to name the choices.
+                    let all = try Catalog.plugins(directories: pluginDirectories)
+                    let kinds = Array(Set(all.map(\.kind))).sorted().joined(separator: ", ")
+                    throw CLIError.usage("no plugin extracts kind '\(unknown)' (the kinds are \(kinds))")
                 }
             }
             return Engine(plugins: plugins, prefilter: !noPrefilter)
