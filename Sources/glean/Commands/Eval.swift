@@ -5,10 +5,12 @@ import GleanerCore
 extension Glean {
     struct Eval: GleanCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Score extraction against gold, as shared/eval/score.py does.",
+            abstract: "Score extraction against gold mentions: precision, recall, F1 and value accuracy per kind.",
             discussion: """
                 Extracts from PATH (default Corpus/articles; for a documents-shaped gold file, the gold's \
-                own texts) or reads --pred, then prints strict and lenient P/R/F1 and value accuracy per kind.
+                own texts) or reads --pred, then prints per kind: strict P/R/F1 (same kind, exact span), \
+                lenient F1 (same kind, overlapping spans) and value accuracy (the strict matches whose value \
+                equals the gold's). What a mention and its value are: docs/values.md.
                 """)
 
         @Option(help: "Gold mentions: a .jsonl file or a folder of them.")
