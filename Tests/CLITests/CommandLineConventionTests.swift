@@ -63,3 +63,21 @@ import Testing
         #expect(file.stderr.contains("README.md: error: not a folder"))
     }
 }
+
+/// `glean explain` reads its text from an argument, a file, or standard input (`--file -`).
+@Suite struct ExplainInputTests {
+    @Test func explainReadsStandardInputWithFileDash() throws {
+        let text = "The navies held Malabar 2019 off Japan."
+        let fromArgument = try GleanProcess.run(["explain", text])
+        let fromStdin = try GleanProcess.run(["explain", "--file", "-"], stdin: text)
+        #expect(fromStdin.status == 0, "\(fromStdin.stderr)")
+        #expect(fromStdin.stdout == fromArgument.stdout)
+        #expect(fromStdin.stdout.hasPrefix("mentions:\n  [16,28) exercise 'Malabar 2019'"))
+    }
+
+    @Test func explainWithoutTextIsAUsageError() throws {
+        let result = try GleanProcess.run(["explain"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "glean: error: give a TEXT or --file FILE ('-' for standard input)\n")
+    }
+}

@@ -5,13 +5,20 @@ import GleanerCore
 extension Glean {
     struct Explain: GleanCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show which rule found each mention, and why every other candidate was dropped.")
+            abstract: "Show which rule found each mention, and why every other candidate was dropped.",
+            discussion: """
+                --json prints one object: "mentions" (the records of mentions.jsonl), "dropped" (the records \
+                of decisions.jsonl), "ruleFailures" and, when a record failed validation, "validationError".
+                """)
 
         @Argument(help: "The text to explain.")
         var text: String?
 
-        @Option(help: "Explain a file's text instead.")
+        @Option(help: "Explain a file's text instead ('-' reads standard input).")
         var file: String?
+
+        @Flag(help: "Print one JSON object instead of text.")
+        var json = false
 
         @OptionGroup var options: ExtractionOptions
 
@@ -19,16 +26,22 @@ extension Glean {
         func execute() throws {
             let input: String
             if let file {
-                guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.input("\(file): cannot read the file") }
+                let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: file)
+                guard let data else { throw CLIError.input("\(file): cannot read the file") }
                 input = String(decoding: data, as: UTF8.self)
             } else if let text {
                 input = text
             } else {
-                throw CLIError.usage("give a TEXT or --file")
+                throw CLIError.usage("give a TEXT or --file FILE ('-' for standard input)")
             }
             let engine = try options.loadEngine()
-            let result = engine.extract(Document(id: "explain", source: file ?? "<argument>", text: input),
+            let source = file.map { $0 == "-" ? "<stdin>" : $0 } ?? "<argument>"
+            let result = engine.extract(Document(id: "explain", source: source, text: input),
                                         scratch: engine.makeScratch(), keepCandidates: true)
+            if json {
+                FileHandle.standardOutput.write(Data(Self.json(result)))
+                return
+            }
             print("mentions:")
             for mention in result.mentions {
                 print("  [\(mention.start),\(mention.end)) \(mention.kind) '\(mention.text)' = \(JSONWriter.string(mention.value))")
@@ -44,6 +57,32 @@ extension Glean {
             if result.decisions.isEmpty { print("  (none)") }
             for failure in result.ruleFailures { print("rule failure: \(failure)") }
             if let error = result.validationError { print("validation error: \(error)") }
+        }
+
+        /// The records `glean run` writes (mentions.jsonl, decisions.jsonl lines), in one object.
+        static func json(_ result: Engine.Result) -> [UInt8] {
+            var output: [UInt8] = []
+            func records(_ count: Int, _ append: (Int, inout [UInt8]) -> Void) {
+                output.append(UInt8(ascii: "["))
+                for index in 0..<count {
+                    if index > 0 { JSONWriter.append(raw: ", ", to: &output) }
+                    append(index, &output)
+                    output.removeLast() // the record's newline
+                }
+                output.append(UInt8(ascii: "]"))
+            }
+            JSONWriter.append(raw: "{\"mentions\": ", to: &output)
+            records(result.mentions.count) { RecordEncoder.append(result.mentions[$0], to: &$1) }
+            JSONWriter.append(raw: ", \"dropped\": ", to: &output)
+            records(result.decisions.count) { RecordEncoder.append(result.decisions[$0], doc: "explain", to: &$1) }
+            JSONWriter.append(raw: ", \"ruleFailures\": ", to: &output)
+            JSONWriter.append(.array(result.ruleFailures.map(JSONValue.string)), to: &output)
+            if let error = result.validationError {
+                JSONWriter.append(raw: ", \"validationError\": ", to: &output)
+                JSONWriter.append(string: error, to: &output)
+            }
+            JSONWriter.append(raw: "}\n", to: &output)
+            return output
         }
     }
 }
