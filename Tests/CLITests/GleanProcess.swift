@@ -18,15 +18,19 @@ struct GleanProcess {
         let stderr: String
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> Output {
-        try run(arguments, stdinData: stdin.map { Data($0.utf8) })
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Output {
+        try run(arguments, stdinData: stdin.map { Data($0.utf8) }, environment: environment)
     }
 
-    /// Runs glean with raw bytes on standard input (invalid UTF-8 cannot be a String).
-    static func run(_ arguments: [String], stdinData: Data?) throws -> Output {
+    /// Runs glean with raw bytes on standard input (invalid UTF-8 cannot be a String), and
+    /// `environment` set over the tests' own.
+    static func run(_ arguments: [String], stdinData: Data?, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = root
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

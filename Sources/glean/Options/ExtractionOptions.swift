@@ -24,8 +24,14 @@ struct ExtractionOptions: ParsableArguments {
         kinds.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
     }
 
-    /// Loads the plugins, or exits with code 2 and the plugin error.
+    /// Loads the plugins and builds the engine (with the prefilter unless --no-prefilter), or
+    /// throws the usage or plugin error.
     func loadEngine() throws -> Engine {
+        Engine(plugins: try loadPlugins(), prefilter: !noPrefilter)
+    }
+
+    /// The built-in plugins and those of --plugins, of the --kinds wanted.
+    func loadPlugins() throws -> [Plugin] {
         do {
             let plugins = try Catalog.plugins(directories: pluginDirectories, kinds: kindSet)
             if let wanted = kindSet {
@@ -37,7 +43,7 @@ struct ExtractionOptions: ParsableArguments {
                     throw CLIError.usage("no plugin extracts kind '\(unknown)' (the kinds are \(kinds))")
                 }
             }
-            return Engine(plugins: plugins, prefilter: !noPrefilter)
+            return plugins
         } catch let error as PluginError {
             throw CLIError.plugin(error)
         }
