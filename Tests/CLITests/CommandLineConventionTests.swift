@@ -81,3 +81,47 @@ import Testing
         #expect(result.stderr == "glean: error: give a TEXT or --file FILE ('-' for standard input)\n")
     }
 }
+
+/// Defaults that only make sense in a clone of the repository (Corpus/articles) give way to a
+/// clear usage error, or to something that works, elsewhere.
+@Suite struct DefaultsOutsideTheRepositoryTests {
+    static func runElsewhere(_ arguments: [String]) throws -> GleanProcess.Output {
+        let process = Process()
+        process.executableURL = GleanProcess.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = GleanProcess.temporaryDirectory()
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return GleanProcess.Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func runTextAndEvalWithoutAPathOutsideTheRepositoryAreUsageErrors() throws {
+        let gold = GleanProcess.root.appendingPathComponent("Corpus/gold").path
+        for arguments in [["run"], ["text"], ["eval", "--gold", gold]] {
+            let result = try Self.runElsewhere(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr == "glean: error: no input: give files or folders to read, or '-' for JSON Lines on standard input (Corpus/articles, the default inside the repository, is not here)\n")
+        }
+    }
+
+    @Test func runWithoutAPathInTheRepositoryReadsCorpusArticles() throws {
+        let out = GleanProcess.temporaryDirectory().appendingPathComponent("dataset").path
+        let result = try GleanProcess.run(["run", "-o", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("5 documents, "))
+        let run = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json"))) as? [String: Any])
+        #expect((run["options"] as? [String: Any])?["paths"] as? [String] == ["Corpus/articles"])
+    }
+
+    @Test func benchOutsideTheRepositoryReplicatesThePluginsExamples() throws {
+        let result = try Self.runElsewhere(["bench", "--mb", "0.05", "--rounds", "1", "--warmup", "0", "--jobs", "1", "--no-prefilter"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "glean: no --source and no Corpus/articles here: replicating the plugins' example texts\n")
+        #expect(result.stdout.hasPrefix("corpus: "))
+    }
+}

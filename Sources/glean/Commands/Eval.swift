@@ -40,7 +40,7 @@ extension Glean {
             } else {
                 let engine = try options.loadEngine()
                 let documents = paths.isEmpty && !goldSet.documents.isEmpty
-                    ? goldSet.documents : try readDocuments(paths.isEmpty ? ["Corpus/articles"] : paths)
+                    ? goldSet.documents : try readDocuments(InputPlan.paths(paths))
                 let scratch = engine.makeScratch()
                 for document in documents {
                     predicted += engine.extract(document, scratch: scratch).mentions.map {

@@ -8,8 +8,8 @@ extension Glean {
         static let configuration = CommandConfiguration(
             abstract: "Extract mentions from files, folders or JSON Lines and write the dataset folder.")
 
-        @Argument(help: "Files or folders to read; '-' reads JSON Lines from standard input.")
-        var paths: [String] = ["Corpus/articles"]
+        @Argument(help: "Files or folders to read; '-' reads JSON Lines from standard input (default: Corpus/articles, where there is one).")
+        var paths: [String] = []
 
         @Option(name: .shortAndLong, help: "The dataset folder.")
         var out = "dataset"
@@ -39,7 +39,7 @@ extension Glean {
 
         func execute() throws {
             let engine = try options.loadEngine()
-            let inputs = try InputPlan(paths, filter: inputFilter.filter)
+            let inputs = try InputPlan(InputPlan.paths(paths), filter: inputFilter.filter)
             let progress = ProgressReporter(totalDocuments: inputs.ids.count, totalBytes: inputs.bytes,
                                             enabled: !options.quiet && ProgressReporter.standardErrorIsTerminal)
             let runner = BatchRunner(engine: engine, jobs: options.jobs, explain: explain, context: context)
@@ -113,7 +113,7 @@ extension Glean {
         }
 
         private var runOptions: [(String, JSONValue)] {
-            [("paths", .array(paths.map(JSONValue.string))), ("kinds", options.kinds.map(JSONValue.string) ?? .null),
+            [("paths", .array(((try? InputPlan.paths(paths)) ?? paths).map(JSONValue.string))), ("kinds", options.kinds.map(JSONValue.string) ?? .null),
              ("plugins", .array(options.pluginDirectories.map(JSONValue.string))), ("explain", .bool(explain)), ("context", .bool(context)), ("db", db.map(JSONValue.string) ?? .null),
              ("prune", .bool(prune))]
         }

@@ -17,8 +17,8 @@ extension Glean {
                 in the text, so `glean stream` does not count those replacements again.
                 """)
 
-        @Argument(help: "Files or folders to read; '-' reads JSON Lines from standard input.")
-        var paths: [String] = ["Corpus/articles"]
+        @Argument(help: "Files or folders to read; '-' reads JSON Lines from standard input (default: Corpus/articles, where there is one).")
+        var paths: [String] = []
 
         @OptionGroup var inputFilter: InputFilterOptions
 
@@ -26,7 +26,7 @@ extension Glean {
         var quiet = false
 
         func execute() throws {
-            let inputs = try InputPlan(paths, filter: inputFilter.filter)
+            let inputs = try InputPlan(InputPlan.paths(paths), filter: inputFilter.filter)
             var output: [UInt8] = []
             var failed = 0
             func flush() throws {
