@@ -38,6 +38,7 @@ extension Glean {
 
 
         func execute() throws {
+            InterruptHint.install("\nglean: interrupted; \(out)/ is as it was and \(out).partial/ keeps the documents finished so far. To go on: \(InterruptHint.resumeCommand())\n")
             let engine = try options.loadEngine()
             let inputs = try InputPlan(InputPlan.paths(paths), filter: inputFilter.filter)
             let progress = ProgressReporter(totalDocuments: inputs.ids.count, totalBytes: inputs.bytes,
