@@ -32,6 +32,8 @@ let package = Package(
     products: [
         .library(name: "GleanerCore", targets: ["GleanerCore"]),
         .library(name: "GleanerStore", targets: ["GleanerStore"]),
+        // For Benchmarks/ (its own package, which depends on this one by path).
+        .library(name: "GleanerCatalog", targets: ["GleanerCatalog"]),
         .executable(name: "glean", targets: ["glean"]),
     ],
     dependencies: [
@@ -40,9 +42,6 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // `glean export`: the CSV/TSV writer (quoting by the library, not by hand).
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
-        // Benchmarks/ only. Just the malloc interposer (the malloc metrics): the default traits
-        // add a Linux ARC runtime interposer package that is not needed here.
-        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: extractorTargets + [
         .systemLibrary(
@@ -83,14 +82,6 @@ let package = Package(
                 "GleanerCore", "GleanerCatalog", "GleanerStore", "GleanerExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
-        ),
-        // The package-benchmark suite (`swift package benchmark`); the plugin only finds targets
-        // whose folder sits in Benchmarks/.
-        .executableTarget(
-            name: "GleanerBenchmarks",
-            dependencies: ["GleanerCore", "GleanerCatalog", .product(name: "Benchmark", package: "benchmark")],
-            path: "Benchmarks/GleanerBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .testTarget(name: "GleanerCoreTests", dependencies: ["GleanerCore"]),
         .testTarget(

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Sets up, builds glean (release) and runs the main job: Corpus/articles -> dataset/.
+# The main job on a fresh Debian machine with Swift: installs what building and running need
+# (scripts/setup.sh, nothing for the tests), builds glean and extracts Corpus/articles into
+# dataset/. Arguments go to `glean run` (`scripts/run.sh --context --db gleaner.sqlite`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-swift build -c release --product glean
-.build/release/glean run Corpus/articles --out dataset "$@"
+glean=$(scripts/build.sh)
+"$glean" run Corpus/articles --out dataset "$@"

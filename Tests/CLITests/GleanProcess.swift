@@ -23,7 +23,7 @@ struct GleanProcess {
     }
 
     /// Runs glean with raw bytes on standard input (invalid UTF-8 cannot be a String), and
-    /// `environment` added to the test's.
+    /// `environment` set over the tests' own.
     static func run(_ arguments: [String], stdinData: Data?, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = executable

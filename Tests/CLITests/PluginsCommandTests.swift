@@ -167,3 +167,25 @@ import Testing
         #expect(risks.first?.description == #"nested quantifiers: `(?:[A-Za-z]+\s?)+` at offset 17"#)
     }
 }
+
+/// `plugins test` runs examples without compiling the Vectorscan prefilter (PCRE2 alone gives
+/// the same results), and with `--prefilter` says when it has to compile it.
+@Suite struct PluginsTestPrefilterTests {
+    @Test func examplesRunWithoutCompilingThePrefilterUnlessAsked() throws {
+        let cache = GleanProcess.temporaryDirectory()
+        let environment = ["GLEAN_CACHE_DIR": cache.path]
+        let plain = try GleanProcess.run(["plugins", "test", "money"], environment: environment)
+        #expect(plain.status == 0)
+        #expect(plain.stderr.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).isEmpty)
+
+        let first = try GleanProcess.run(["plugins", "test", "--prefilter", "money"], environment: environment)
+        #expect(first.status == 0)
+        #expect(first.stdout == plain.stdout)
+        guard VectorscanDatabase.isAvailable else { return }
+        #expect(first.stderr == "glean: compiling the Vectorscan prefilter for these rules (a few seconds; cached for the next run)\n")
+        let second = try GleanProcess.run(["plugins", "test", "--prefilter", "money"], environment: environment)
+        #expect(second.stderr.isEmpty)
+        #expect(second.stdout == plain.stdout)
+    }
+}

@@ -105,3 +105,35 @@ import Testing
         #expect(try files(out) == previous)
     }
 }
+
+/// Ctrl-C during a run says how to resume it, then ends the process by the signal as before.
+@Suite struct InterruptHintTests {
+    @Test func ctrlCDuringARunPrintsTheResumeCommand() throws {
+        let out = GleanProcess.temporaryDirectory().appendingPathComponent("my data").path
+        let process = Process()
+        process.executableURL = GleanProcess.executable
+        // Standard input stays open, so the run is still reading its documents when interrupted.
+        process.arguments = ["run", "-", "-o", out, "-j", "1"]
+        process.currentDirectoryURL = GleanProcess.root
+        let input = Pipe(), err = Pipe()
+        process.standardInput = input
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        input.fileHandleForWriting.write(Data("{\"id\": \"a\", \"text\": \"On 3 March 2020.\"}\n".utf8))
+        // Interrupt until it ends (a signal sent before glean installed its handler is lost on
+        // a loaded machine), then close its input so that nothing can hang.
+        Thread.sleep(forTimeInterval: 1)
+        for _ in 0..<60 where process.isRunning {
+            process.interrupt()
+            Thread.sleep(forTimeInterval: 0.5)
+        }
+        try input.fileHandleForWriting.close()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(process.terminationStatus == SIGINT)
+        #expect(stderr.hasSuffix("glean: interrupted; \(out)/ is as it was and \(out).partial/ keeps the documents finished so far. To go on: \(GleanProcess.executable.path) run - -o '\(out)' -j 1 --resume\n"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+}

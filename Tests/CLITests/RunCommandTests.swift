@@ -61,7 +61,7 @@ import Testing
         let result = try GleanProcess.run(["run", "Corpus/articles", "--out", out.path, "--plugins", folder.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("\(folder.path)/manifest.yaml:6"))
-        #expect(result.stderr.contains("missing closing parenthesis at offset"))
+        #expect(result.stderr.contains("missing closing parenthesis, at column 10 of the pattern:\n    (unclosed\n             ^\n"))
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 

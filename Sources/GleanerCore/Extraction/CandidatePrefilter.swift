@@ -18,6 +18,10 @@ public final class CandidatePrefilter: Sendable {
     /// document (memory stays bounded; PCRE2 then scans it alone).
     static let eventsPerByte = 4
 
+    /// Whether `init(plugins:)` will compile the prefilter (seconds), not load it from the
+    /// cache: for a command to say why it pauses.
+    public static func willCompile(for plugins: [Plugin]) -> Bool { PrefilterCache.willCompile(for: plugins) }
+
     /// Nil when no rule can be prefiltered (or glean was built without Vectorscan).
     public init?(plugins: [Plugin]) {
         var base: [Int] = []

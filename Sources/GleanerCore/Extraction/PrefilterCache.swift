@@ -23,15 +23,27 @@ enum PrefilterCache {
         return NSTemporaryDirectory() + "glean-cache"
     }
 
-    static func compiled(for plugins: [Plugin], compile: () -> CandidatePrefilter.Compiled) -> CandidatePrefilter.Compiled {
-        guard let directory else { return compile() }
+    /// The file that holds (or will hold) these plugins' compiled prefilter.
+    static func path(for plugins: [Plugin], in directory: String) -> String {
         var key = "\(format)\n\(VectorscanDatabase.version)\n"
         for plugin in plugins {
             for rule in plugin.rules {
                 key += "\(rule.manifest.options.rawValue)\t\(rule.manifest.prefilter)\t\(rule.expandedPatterns.joined(separator: "\t"))\n"
             }
         }
-        let path = "\(directory)/prefilter-\(SHA256.hex(Array(key.utf8))).hsdb"
+        return "\(directory)/prefilter-\(SHA256.hex(Array(key.utf8))).hsdb"
+    }
+
+    /// Whether building an engine with these plugins will compile (seconds) rather than load.
+    static func willCompile(for plugins: [Plugin]) -> Bool {
+        guard VectorscanDatabase.isAvailable else { return false }
+        guard let directory else { return true }
+        return !FileManager.default.fileExists(atPath: path(for: plugins, in: directory))
+    }
+
+    static func compiled(for plugins: [Plugin], compile: () -> CandidatePrefilter.Compiled) -> CandidatePrefilter.Compiled {
+        guard let directory else { return compile() }
+        let path = path(for: plugins, in: directory)
         let units = plugins.reduce(0) { $0 + $1.unitCount }
         if let data = FileManager.default.contents(atPath: path), let cached = decode(Array(data), units: units) {
             return cached

@@ -121,7 +121,11 @@ public final class Plugin: Sendable {
                 return (patterns, regexes, windowed)
             } catch let error as PatternCompileError {
                 guard error.isTooLarge, parts < 64, !composer.lexiconReferences(in: rule.pattern).isEmpty else {
-                    throw Self.error(manifest, rule, "pattern does not compile: \(error.message) at offset \(error.offset) of the expanded pattern")
+                    // Point into what the author wrote, not the expanded pattern nobody sees.
+                    let locator = PatternErrorLocator(composer: PatternComposer(fragments: manifest.fragments, lexicons: lexicons),
+                                                      options: rule.options)
+                    let place = locator.describe(rule.pattern) ?? "\(error.message) at offset \(error.offset) of the expanded pattern"
+                    throw Self.error(manifest, rule, "pattern does not compile: \(place)")
                 }
                 parts *= 2
             } catch let error as PatternComposer.CompositionError {

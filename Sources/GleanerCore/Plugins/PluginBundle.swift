@@ -18,6 +18,13 @@ public struct PluginBundle: Sendable {
     public static func directory(_ path: String) throws(PluginError) -> PluginBundle {
         let folder = URL(fileURLWithPath: path)
         let manifest = folder.appendingPathComponent(manifestFile)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw PluginError(file: path, message: "no such folder (--plugins names a plugin folder)")
+        }
+        guard isFolder.boolValue else {
+            throw PluginError(file: path, message: "not a folder (--plugins names a plugin folder, the one holding manifest.yaml)")
+        }
         guard FileManager.default.fileExists(atPath: manifest.path) else {
             throw PluginError(file: manifest.path, message: "no manifest.yaml in plugin folder \(path)")
         }

@@ -17,8 +17,8 @@ extension Glean {
         @Option(help: "Use these files or folders as the corpus instead of generating one.")
         var corpus: [String] = []
 
-        @Option(help: "Documents to replicate when generating.")
-        var source = "Corpus/articles"
+        @Option(help: "Documents to replicate when generating (default: Corpus/articles where there is one, else the plugins' example texts).")
+        var source: String?
 
         @Option(help: "Size of the generated corpus in MB.")
         var mb: Double = 10
@@ -50,7 +50,7 @@ extension Glean {
             let engine = try options.loadEngine()
             let readStarted = EngineProfile.now()
             let documents = corpus.isEmpty
-                ? ThroughputBenchmark.generate(from: try readDocuments([source], htmlText: htmlText.mode), megabytes: mb)
+                ? ThroughputBenchmark.generate(from: try sourceDocuments(engine.plugins), megabytes: mb)
                 : try readDocuments(corpus, htmlText: htmlText.mode)
             let readSeconds = Double(EngineProfile.now() - readStarted) / 1e9
             let bench = ThroughputBenchmark(engine: engine, documents: documents, jobs: options.jobs)
@@ -72,6 +72,19 @@ extension Glean {
             if scanCosts, !json {
                 print(BenchReport.scanCostTable(CandidatePrefilter.scanCosts(for: engine.plugins, documents: documents),
                                                 megabytes: Double(bench.bytes) / 1e6))
+            }
+        }
+
+        /// What `--mb` replicates: --source, else Corpus/articles in a clone of the repository,
+        /// else one document per plugin made of its examples' texts (bench works anywhere).
+        private func sourceDocuments(_ plugins: [Plugin]) throws -> [Document] {
+            if let source { return try readDocuments([source]) }
+            if FileManager.default.fileExists(atPath: InputPlan.defaultFolder) { return try readDocuments([InputPlan.defaultFolder]) }
+            if !json { printError("glean: no --source and no \(InputPlan.defaultFolder) here: replicating the plugins' example texts") }
+            return plugins.map { plugin in
+                let examples = plugin.manifest.examples + plugin.manifest.rules.flatMap(\.examples)
+                let text = examples.compactMap { MarkedText($0.text)?.text }.joined(separator: "\n\n")
+                return Document(id: "examples-\(plugin.id)", source: "examples of \(plugin.id)", text: text)
             }
         }
     }

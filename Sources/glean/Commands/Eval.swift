@@ -6,10 +6,12 @@ import GleanerCore
 extension Glean {
     struct Eval: GleanCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Score extraction against gold, as shared/eval/score.py does.",
+            abstract: "Score extraction against gold mentions: precision, recall, F1 and value accuracy per kind.",
             discussion: """
                 Extracts from PATH (default Corpus/articles; for a documents-shaped gold file, the gold's \
-                own texts) or reads --pred, then prints strict and lenient P/R/F1 and value accuracy per kind.
+                own texts) or reads --pred, then prints per kind: strict P/R/F1 (same kind, exact span), \
+                lenient F1 (same kind, overlapping spans) and value accuracy (the strict matches whose value \
+                equals the gold's). What a mention and its value are: docs/values.md.
                 """)
 
         @Option(help: "Gold mentions: a .jsonl file or a folder of them.")
@@ -23,6 +25,9 @@ extension Glean {
 
         @Option(help: "List up to N errors of each class per kind.")
         var errors = 0
+
+        @Flag(help: "Print one JSON object instead of the table.")
+        var json = false
 
         @OptionGroup var options: ExtractionOptions
 
@@ -44,7 +49,7 @@ extension Glean {
                 let engine = try options.loadEngine()
                 pluginKinds = engine.plugins.map(\.kind)
                 let documents = paths.isEmpty && !goldSet.documents.isEmpty
-                    ? goldSet.documents : try readDocuments(paths.isEmpty ? ["Corpus/articles"] : paths, htmlText: htmlText.mode)
+                    ? goldSet.documents : try readDocuments(InputPlan.paths(paths), htmlText: htmlText.mode)
                 let scratch = engine.makeScratch()
                 for document in documents {
                     predicted += engine.extract(document, scratch: scratch).mentions.map {
@@ -61,6 +66,10 @@ extension Glean {
                 ?? Scorer.kinds(gold: goldSet.items, predicted: predicted, order: pluginKinds)
             let scores = Scorer.score(gold: goldSet.items, predicted: predicted, kinds: kinds)
             let documentCount = Set(goldSet.documents.map(\.id) + goldSet.items.map(\.doc) + predicted.map(\.doc)).count
+            if json {
+                print(JSONWriter.string(Self.json(scores, documents: documentCount, errors: errors)))
+                return
+            }
             print("\(documentCount) documents")
             print("kind       gold  pred      P      R     F1  lenF1  value")
             for score in scores {
@@ -81,6 +90,35 @@ extension Glean {
                     print("  \(score.kind) value: \(g.doc) [\(g.start),\(g.end)) '\(g.text)' gold=\(JSONWriter.string(g.value ?? .null)) pred=\(JSONWriter.string(p.value ?? .null))")
                 }
             }
+        }
+
+        /// `--json`: the table's numbers (rounded to 4 places, as the table rounds them before
+        /// printing 3), and with `--errors N` the listed misses per kind.
+        static func json(_ scores: [Scorer.KindScore], documents: Int, errors: Int) -> JSONValue {
+            func number(_ x: Double) -> JSONValue {
+                .number(ExactNumber(significand: Int128((x * 10_000).rounded(.toNearestOrEven)), exponent: -4))
+            }
+            func item(_ item: Scorer.Item) -> [(String, JSONValue)] {
+                [("doc", .string(item.doc)), ("start", .int(item.start)), ("end", .int(item.end)), ("text", .string(item.text))]
+            }
+            return .object([
+                ("documents", .int(documents)),
+                ("kinds", .array(scores.map { score in
+                    var pairs: [(String, JSONValue)] = [
+                        ("kind", .string(score.kind)), ("gold", .int(score.gold)), ("predicted", .int(score.predicted)),
+                        ("precision", number(score.precision)), ("recall", number(score.recall)), ("f1", number(score.f1)),
+                        ("lenientF1", number(score.lenientF1)), ("valueAccuracy", score.valueAccuracy.map(number) ?? .null),
+                    ]
+                    if errors > 0 {
+                        pairs.append(("missed", .array(score.missed.prefix(errors).map { .object(item($0)) })))
+                        pairs.append(("spurious", .array(score.spurious.prefix(errors).map { .object(item($0)) })))
+                        pairs.append(("wrongValue", .array(score.wrongValue.prefix(errors).map { pair in
+                            .object(item(pair.gold) + [("gold", pair.gold.value ?? .null), ("predicted", pair.predicted.value ?? .null)])
+                        })))
+                    }
+                    return .object(pairs)
+                })),
+            ])
         }
     }
 }

@@ -32,12 +32,23 @@ extension Glean.Plugins {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List every loaded plugin: id, version, kind, rules, examples and source (built-in or folder).")
+        @Flag(help: "Print a JSON array of {\"id\", \"version\", \"kind\", \"rules\", \"examples\", \"source\"} instead of a table.")
+        var json = false
+
         @OptionGroup var options: ExtractionOptions
 
         func run() throws {
-            let engine: Engine
-            do { engine = try options.loadEngine() } catch let error as CLIError { fail(with: error) }
-            let rows = [["id", "version", "kind", "rules", "examples", "source"]] + engine.plugins.map { plugin in
+            // Only the manifests: listing needs no engine (and no prefilter compiled).
+            let plugins: [Plugin]
+            do { plugins = try options.loadPlugins() } catch let error as CLIError { fail(with: error) }
+            if json {
+                print(JSONWriter.string(.array(plugins.map { plugin in
+                    .object([("id", .string(plugin.id)), ("version", .string(plugin.manifest.version)), ("kind", .string(plugin.kind)),
+                             ("rules", .int(plugin.rules.count)), ("examples", .int(plugin.exampleCount)), ("source", .string(plugin.source))])
+                })))
+                return
+            }
+            let rows = [["id", "version", "kind", "rules", "examples", "source"]] + plugins.map { plugin in
                 [plugin.id, plugin.manifest.version, plugin.kind, String(plugin.rules.count), String(plugin.exampleCount), plugin.source]
             }
             let widths = (0..<6).map { column in rows.map { $0[column].count }.max() ?? 0 }

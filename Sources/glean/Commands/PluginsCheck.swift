@@ -13,12 +13,16 @@ extension Glean.Plugins {
         @Flag(help: "Also print how each rule is prefiltered: what Vectorscan scans for (exactly or approximated) and how far back a match can start.")
         var prefilter = false
 
+        @Flag(help: "Print one JSON object {\"plugins\", \"rules\", \"warnings\": [{\"location\", \"plugin\", \"rule\", \"risk\", \"excerpt\"}]} instead of lines (errors stay on standard error, exit 2).")
+        var json = false
+
         func run() throws {
             let plugins: [Plugin]
             do { plugins = try Catalog.plugins(directories: directories) } catch { fail(with: .plugin(error)) }
             let checked = directories.isEmpty ? plugins : plugins.filter { $0.source != "built-in" }
             let checker = PatternRiskChecker()
             var warnings = 0
+            var warningRecords: [JSONValue] = []
             for plugin in checked {
                 for rule in plugin.rules {
                     let options = rule.manifest.options
@@ -27,13 +31,24 @@ extension Glean.Plugins {
                         for risk in checker.risks(in: pattern, caseless: options.contains(.caseless), extended: options.contains(.extended))
                         where seen.insert("\(risk.kind) \(risk.excerpt)").inserted {
                             warnings += 1
-                            print("warning: \(plugin.location(line: rule.manifest.line)): rule '\(rule.manifest.id)': \(risk.kind.rawValue): `\(risk.excerpt)`")
+                            warningRecords.append(.object([
+                                ("location", .string(plugin.location(line: rule.manifest.line))), ("plugin", .string(plugin.id)),
+                                ("rule", .string(rule.manifest.id)), ("risk", .string(risk.kind.rawValue)), ("excerpt", .string(risk.excerpt)),
+                            ]))
+                            if !json {
+                                print("warning: \(plugin.location(line: rule.manifest.line)): rule '\(rule.manifest.id)': \(risk.kind.rawValue): `\(risk.excerpt)`")
+                            }
                         }
                     }
                 }
             }
-            if prefilter { printPrefilterPlans(plugins: plugins, checked: Set(checked.map(\.id))) }
             let rules = checked.reduce(0) { $0 + $1.rules.count }
+            if json {
+                print(JSONWriter.string(.object([("plugins", .int(checked.count)), ("rules", .int(rules)),
+                                                 ("warnings", .array(warningRecords))])))
+                return
+            }
+            if prefilter { printPrefilterPlans(plugins: plugins, checked: Set(checked.map(\.id))) }
             let what = directories.isEmpty ? "built-in plugins" : directories.joined(separator: ", ")
             print("ok: \(what): \(checked.count) plugin\(checked.count == 1 ? "" : "s"), \(rules) rule\(rules == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         }

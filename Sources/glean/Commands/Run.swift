@@ -8,10 +8,10 @@ extension Glean {
         static let configuration = CommandConfiguration(
             abstract: "Extract mentions from files, folders or JSON Lines and write the dataset folder.")
 
-        @Argument(help: "Files or folders to read; '-' reads JSON Lines from standard input.")
-        var paths: [String] = ["Corpus/articles"]
+        @Argument(help: "Files or folders to read; '-' reads JSON Lines from standard input (default: Corpus/articles, where there is one).")
+        var paths: [String] = []
 
-        @Option(help: "The dataset folder.")
+        @Option(name: .shortAndLong, help: "The dataset folder.")
         var out = "dataset"
 
         @Flag(help: "Also write decisions.jsonl: every candidate the merge dropped, with the reason.")
@@ -65,8 +65,10 @@ extension Glean {
                 throw CLIError.output(error.description)
             }
             defer { withExtendedLifetime(locks) {} }
+            InterruptHint.install("\nglean: interrupted; \(out)/ is as it was and the documents finished so far are kept for --resume. To go on: \(InterruptHint.resumeCommand())\n")
             let state: DatasetFolder.State
             do { state = try folder.check() } catch { throw CLIError.usage(error.description) }
+            let paths = try InputPlan.paths(self.paths)
             let inputs = try InputPlan(paths, filter: inputFilter.filter, htmlText: htmlText.mode, limits: limits)
             if !options.quiet { for warning in inputs.skipped { printError("glean: warning: \(warning)") } }
             if inputs.ids.isEmpty, state == .dataset, !allowEmpty {
@@ -144,7 +146,7 @@ extension Glean {
         }
 
         private var runOptions: [(String, JSONValue)] {
-            [("paths", .array(paths.map(JSONValue.string))), ("kinds", options.kinds.map(JSONValue.string) ?? .null),
+            [("paths", .array(((try? InputPlan.paths(paths)) ?? paths).map(JSONValue.string))), ("kinds", options.kinds.map(JSONValue.string) ?? .null),
              ("plugins", .array(pluginPaths(options.pluginDirectories).map(JSONValue.string))), ("explain", .bool(explain)), ("context", .bool(context)), ("db", db.map(JSONValue.string) ?? .null),
              ("prune", .bool(prune)), ("htmlText", .string(htmlText.mode.rawValue))]
         }

@@ -18,18 +18,18 @@ extension Glean {
                 in the text, so `glean stream` does not count those replacements again.
                 """)
 
-        @Argument(help: "Files or folders to read; '-' reads JSON Lines from standard input.")
-        var paths: [String] = ["Corpus/articles"]
+        @Argument(help: "Files or folders to read; '-' reads JSON Lines from standard input (default: Corpus/articles, where there is one).")
+        var paths: [String] = []
 
         @OptionGroup var inputFilter: InputFilterOptions
 
         @OptionGroup var htmlText: HTMLTextOptions
 
-        @Flag(help: "Do not name unreadable documents on standard error.")
+        @Flag(name: .shortAndLong, help: "Do not name unreadable documents on standard error.")
         var quiet = false
 
         func execute() throws {
-            let inputs = try InputPlan(paths, filter: inputFilter.filter, htmlText: htmlText.mode)
+            let inputs = try InputPlan(InputPlan.paths(paths), filter: inputFilter.filter, htmlText: htmlText.mode)
             var output: [UInt8] = []
             var failed = 0
             func flush() throws {

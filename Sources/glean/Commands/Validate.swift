@@ -7,6 +7,9 @@ extension Glean {
         static let configuration = CommandConfiguration(
             abstract: "Re-check a dataset folder: record shapes, offsets against the source files, references.")
 
+        @Flag(help: "Print one JSON object {\"directory\", \"valid\", \"problems\": [\"file:line: problem\", ...]} instead of lines.")
+        var json = false
+
         @Argument(help: "The dataset folder.")
         var directory = "dataset"
 
@@ -23,6 +26,12 @@ extension Glean {
             do { plugins = try Catalog.plugins(directories: pluginPaths(pluginDirectories)) } catch { fail(with: .plugin(error)) }
             var validator = DatasetValidator(directory: directory, base: base, schemas: PluginLoader.schemas(of: plugins))
             let problems = validator.validate()
+            if json {
+                print(JSONWriter.string(.object([("directory", .string(directory)), ("valid", .bool(problems.isEmpty)),
+                                                 ("problems", .array(problems.map(JSONValue.string)))])))
+                if !problems.isEmpty { throw ExitCode(1) }
+                return
+            }
             for problem in problems { print(problem) }
             // A document whose text cannot be read back (standard input, a changed source) is
             // not a problem of the dataset: its offsets are simply not checked.

@@ -5,17 +5,17 @@ import GleanerCore
 
 /// Options shared by the commands that extract (CONTRACT.md).
 struct ExtractionOptions: ParsableArguments {
-    @Option(name: .customLong("plugins"),
+    @Option(name: [.customShort("p"), .customLong("plugins")],
             help: "A plugin folder, or a folder of plugin folders, to load (repeatable; also GLEAN_PLUGINS, a ':'-separated list).")
     var pluginDirectories: [String] = []
 
-    @Option(help: "Only these kinds, comma-separated (date,money,program,exercise,...).")
+    @Option(name: .shortAndLong, help: "Only these kinds, comma-separated (date,money,program,exercise,...).")
     var kinds: String?
 
-    @Option(help: "Worker threads.")
+    @Option(name: .shortAndLong, help: "Worker threads.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(help: "Print nothing but errors.")
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
     @Flag(help: "Scan with PCRE2 alone, without the Vectorscan candidate prefilter (same results, slower).")
@@ -25,17 +25,26 @@ struct ExtractionOptions: ParsableArguments {
         kinds.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
     }
 
-    /// Loads the plugins, or exits with code 2 and the plugin error.
+    /// Loads the plugins and builds the engine (with the prefilter unless --no-prefilter), or
+    /// throws the usage or plugin error.
     func loadEngine(maxCandidates: Int = Engine.defaultMaxCandidates) throws -> Engine {
+        Engine(plugins: try loadPlugins(), prefilter: !noPrefilter, maxCandidates: maxCandidates)
+    }
+
+    /// The built-in plugins and those of --plugins and GLEAN_PLUGINS, of the --kinds wanted.
+    func loadPlugins() throws -> [Plugin] {
         do {
             let plugins = try Catalog.plugins(directories: pluginPaths(pluginDirectories), kinds: kindSet)
             if let wanted = kindSet {
                 let known = Set(plugins.map(\.kind))
                 if let unknown = wanted.subtracting(known).sorted().first {
-                    throw CLIError.usage("no plugin extracts kind '\(unknown)'")
+                    // Only the wanted kinds were loaded: load them all to name the choices.
+                    let all = try Catalog.plugins(directories: pluginPaths(pluginDirectories))
+                    let kinds = Array(Set(all.map(\.kind))).sorted().joined(separator: ", ")
+                    throw CLIError.usage("no plugin extracts kind '\(unknown)' (the kinds are \(kinds))")
                 }
             }
-            return Engine(plugins: plugins, prefilter: !noPrefilter, maxCandidates: maxCandidates)
+            return plugins
         } catch let error as PluginError {
             throw CLIError.plugin(error)
         }

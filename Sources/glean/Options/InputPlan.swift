@@ -14,6 +14,19 @@ struct InputPlan {
     private(set) var skipped: [String] = []
     private var standardInput: [DocumentResult] = []
 
+    /// The folder read when no path is given, if the working directory has it (a clone of
+    /// the repository); elsewhere a missing path is a usage error.
+    static let defaultFolder = "Corpus/articles"
+
+    /// `paths`, or the default folder where there is one.
+    static func paths(_ given: [String]) throws -> [String] {
+        guard given.isEmpty else { return given }
+        guard FileManager.default.fileExists(atPath: defaultFolder) else {
+            throw CLIError.usage("no input: give files or folders to read, or '-' for JSON Lines on standard input (\(defaultFolder), the default inside the repository, is not here)")
+        }
+        return [defaultFolder]
+    }
+
     init(_ paths: [String], filter: PathFilter = PathFilter(), htmlText: HTMLTextMode = .article,
          limits: InputLimits = InputLimits()) throws {
         reader = InputReader(filter: filter, htmlText: htmlText, limits: limits)
