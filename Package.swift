@@ -5,7 +5,7 @@ import PackageDescription
 /// The built-in extractors. Each is `Plugins/<Name>/` (manifest + resources + a little Swift)
 /// compiled into the module `<Name>Extractor`. Add a name here to add a compiled extractor;
 /// `Tests/CatalogTests` fails if a folder in Plugins/ is missing from this list.
-let extractors = ["Dates", "Money", "Programs", "Exercises"]
+let extractors = ["Dates", "Money", "Programs", "Exercises", "Parties"]
 
 let extractorTargets: [Target] = extractors.map { name in
     .target(

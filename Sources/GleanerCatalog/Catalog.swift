@@ -2,6 +2,7 @@ import DatesExtractor
 import ExercisesExtractor
 import GleanerCore
 import MoneyExtractor
+import PartiesExtractor
 import ProgramsExtractor
 
 /// The compiled-in extractors, in the order of `extractors` in Package.swift.
@@ -12,11 +13,13 @@ public enum Catalog {
         ("Money", Money.bundle),
         ("Programs", Programs.bundle),
         ("Exercises", Exercises.bundle),
+        ("Parties", Parties.bundle),
     ]
 
     /// Every compiled normalizer, so that manifest-only plugins may use them too.
     public static let normalizers: [NormalizerFactory] =
         Dates.normalizers + Money.normalizers + Programs.normalizers + Exercises.normalizers
+        + Parties.normalizers
 
     public static var loader: PluginLoader { PluginLoader(normalizers: normalizers) }
 

@@ -30,6 +30,6 @@ import Testing
     @Test func pluginIdsAreUniqueAndKindsAreTheFourBuiltIns() throws {
         let plugins = try Catalog.plugins()
         #expect(Set(plugins.map(\.id)).count == plugins.count)
-        #expect(Set(plugins.map(\.kind)) == ["date", "money", "program", "exercise"])
+        #expect(Set(plugins.map(\.kind)) == ["date", "money", "program", "exercise", "party"])
     }
 }

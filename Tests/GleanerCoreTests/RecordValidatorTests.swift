@@ -29,6 +29,23 @@ import Testing
         #expect(RecordValidator.valueProblem(kind: "program", value: .object([("name", .string("Quad")), ("extra", .string("x"))])) != nil)
     }
 
+    @Test func checksPartyShapes() {
+        let country = JSONValue.object([("name", .string("India")), ("type", .string("country")), ("code", .string("IN"))])
+        #expect(RecordValidator.valueProblem(kind: "party", value: country) == nil)
+        let organization = JSONValue.object([("name", .string("Japan International Cooperation Agency")),
+                                             ("type", .string("organization")), ("acronym", .string("JICA"))])
+        #expect(RecordValidator.valueProblem(kind: "party", value: organization) == nil)
+        // A country needs its ISO code, and has no acronym; an organization has no code; no other type.
+        #expect(RecordValidator.valueProblem(kind: "party", value: .object([("name", .string("India")), ("type", .string("country"))]))
+            == "a country needs a two-letter code")
+        #expect(RecordValidator.valueProblem(kind: "party", value: .object([("name", .string("India")), ("type", .string("country")),
+                                                                         ("code", .string("IND"))])) != nil)
+        #expect(RecordValidator.valueProblem(kind: "party", value: .object([("name", .string("UN")), ("type", .string("organization")),
+                                                                         ("code", .string("UN"))])) != nil)
+        #expect(RecordValidator.valueProblem(kind: "party", value: .object([("name", .string("Ann")), ("type", .string("person"))]))
+            == "a party's type is country or organization")
+    }
+
     @Test func aBuiltRecordThatFailsFailsItsDocumentNamingTheRecord() throws {
         let yaml = "id: cash\nversion: \"3\"\nkind: money\nnormalizer: text\nrules:\n  - id: digit\n    pattern: '\\d'\n"
         let result = TestPlugins.extract("é pay 5 now", plugins: [try TestPlugins.load(yaml)])

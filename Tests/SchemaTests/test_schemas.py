@@ -67,3 +67,17 @@ def test_schema_rejects_malformed_dates(value):
     record = {"id": "d#0-4", "doc": "d", "kind": "date", "start": 0, "end": 4, "byteStart": 0, "byteEnd": 4,
               "text": "2019", "value": value, "extractor": "dates@1.0.0", "rule": "r"}
     assert list(validator("mention").iter_errors(record))
+
+
+@pytest.mark.parametrize("value,valid", [
+    ({"name": "India", "type": "country", "code": "IN"}, True),
+    ({"name": "Asian Development Bank", "type": "organization", "acronym": "ADB"}, True),
+    ({"name": "India", "type": "country"}, False),
+    ({"name": "India", "type": "country", "code": "IND"}, False),
+    ({"name": "ADB", "type": "organization", "code": "AD"}, False),
+    ({"name": "Ann", "type": "person"}, False),
+])
+def test_schema_checks_party_values(value, valid):
+    record = {"id": "d#0-5", "doc": "d", "kind": "party", "start": 0, "end": 5, "byteStart": 0, "byteEnd": 5,
+              "text": "India", "value": value, "extractor": "parties@1.0.0", "rule": "country"}
+    assert (not list(validator("mention").iter_errors(record))) == valid

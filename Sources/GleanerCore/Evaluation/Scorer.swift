@@ -35,7 +35,7 @@ public struct Scorer {
         public var missed: [Item] = [], spurious: [Item] = [], wrongValue: [(gold: Item, predicted: Item)] = []
     }
 
-    public static let kinds = ["date", "money", "program", "exercise"]
+    public static let kinds = ["date", "money", "program", "exercise", "party"]
 
     public static func score(gold: [Item], predicted: [Item], kinds: [String]) -> [KindScore] {
         kinds.map { kind in

@@ -34,7 +34,7 @@ public enum RecordValidator {
 
     /// What a kind's values look like, decided once per plugin rather than per record.
     enum ValueShape: Sendable {
-        case date, money, program, exercise, other
+        case date, money, program, exercise, party, other
 
         init(kind: String) {
             switch kind {
@@ -42,6 +42,7 @@ public enum RecordValidator {
             case "money": self = .money
             case "program": self = .program
             case "exercise": self = .exercise
+            case "party": self = .party
             default: self = .other
             }
         }
@@ -50,6 +51,8 @@ public enum RecordValidator {
         private static let programKeys = ["name", "acronym"]
         private static let exerciseKeys = ["name", "year", "edition"]
         private static let exerciseIntegers = ["year", "edition"]
+        private static let countryKeys = ["name", "type", "code"]
+        private static let organizationKeys = ["name", "type", "acronym"]
 
         func problem(in value: JSONValue) -> String? {
             switch self {
@@ -62,6 +65,8 @@ public enum RecordValidator {
                 return nameProblem(value, allowed: Self.programKeys, integers: [])
             case .exercise:
                 return nameProblem(value, allowed: Self.exerciseKeys, integers: Self.exerciseIntegers)
+            case .party:
+                return partyProblem(value)
             case .other:
                 switch value {
                 case .object, .string: return nil
@@ -83,6 +88,22 @@ public enum RecordValidator {
                 guard case .number(let top) = max, top >= amount else { return "amountMax must be >= amount" }
             }
             return nil
+        }
+
+        /// `{"name", "type": "country", "code"}` with an ISO 3166-1 alpha-2 code, or
+        /// `{"name", "type": "organization", "acronym"?}`.
+        private func partyProblem(_ value: JSONValue) -> String? {
+            switch value["type"]?.stringValue {
+            case "country":
+                if let problem = nameProblem(value, allowed: Self.countryKeys, integers: []) { return problem }
+                guard let code = value["code"]?.stringValue, code.utf8.count == 2,
+                      code.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) else { return "a country needs a two-letter code" }
+                return nil
+            case "organization":
+                return nameProblem(value, allowed: Self.organizationKeys, integers: [])
+            default:
+                return "a party's type is country or organization"
+            }
         }
 
         private func nameProblem(_ value: JSONValue, allowed: [String], integers: [String]) -> String? {
