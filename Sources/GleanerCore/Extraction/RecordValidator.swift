@@ -75,6 +75,16 @@ public enum RecordValidator {
             }
         }
 
+        /// Whether the acronym pass may set `acronym` on this value: names that have one
+        /// (programs, organizations, plugin kinds), never a country or an amount.
+        func takesAcronym(_ value: JSONValue?) -> Bool {
+            switch self {
+            case .date, .money, .exercise: return false
+            case .party: return value?["type"]?.stringValue == "organization"
+            case .program, .other: return true
+            }
+        }
+
         private func moneyProblem(_ value: JSONValue) -> String? {
             let message = "money needs amount > 0 and a three-letter currency, and no other key"
             guard let pairs = value.objectPairs,

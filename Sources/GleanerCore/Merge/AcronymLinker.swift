@@ -33,6 +33,8 @@ public struct AcronymLinker: MergePass {
             // Most candidates have no `(ACR)` after them: looked for before the candidate is copied.
             guard let acronym = parenthesizedAcronym(after: candidates[index].bytes.upperBound, in: context.bytes) else { continue }
             let candidate = candidates[index]
+            // `Vietnam (AP)`: a country takes no acronym (its record would fail validation).
+            guard context.traits[candidate.plugin].shape.takesAcronym(candidate.value) else { continue }
             guard let name = candidate.value?["name"], candidate.value?["acronym"] == nil
                     || context.text(acronym) == candidate.value?["acronym"]?.stringValue else { continue }
             let token = context.text(acronym)
