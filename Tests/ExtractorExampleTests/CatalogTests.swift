@@ -27,7 +27,7 @@ import Testing
         }
     }
 
-    @Test func pluginIdsAreUniqueAndKindsAreTheFourBuiltIns() throws {
+    @Test func pluginIdsAreUniqueAndKindsAreTheFiveBuiltIns() throws {
         let plugins = try Catalog.plugins()
         #expect(Set(plugins.map(\.id)).count == plugins.count)
         #expect(Set(plugins.map(\.kind)) == ["date", "money", "program", "exercise", "party"])
