@@ -6,7 +6,7 @@ import PackageDescription
 /// compiled into the module `<Name>Extractor`. Add a name here to add a compiled extractor,
 /// then run scripts/generate-catalog.sh (it writes GleanerCatalog's registry from this line);
 /// `Tests/CatalogTests` fails if a folder in Plugins/ is missing here or the registry is stale.
-let extractors = ["Dates", "Money", "Programs", "Exercises"]
+let extractors = ["Dates", "Money", "Programs", "Exercises", "Parties"]
 
 let extractorTargets: [Target] = extractors.map { name in
     .target(

@@ -3,6 +3,7 @@ import DatesExtractor
 import ExercisesExtractor
 import GleanerCore
 import MoneyExtractor
+import PartiesExtractor
 import ProgramsExtractor
 
 extension Catalog {
@@ -12,5 +13,6 @@ extension Catalog {
         ("Money", Money.bundle, Money.normalizers),
         ("Programs", Programs.bundle, Programs.normalizers),
         ("Exercises", Exercises.bundle, Exercises.normalizers),
+        ("Parties", Parties.bundle, Parties.normalizers),
     ]
 }

@@ -33,7 +33,7 @@ import Testing
                        ["AB", "BB", "CC", "DD", "EE", "FF", "G20", "IMF", "QUAD", "SCRI"],
                        ["AB", "BB", "CC", "DD", "EE", "FF", "G20", "IMF", "QUAD", "5G"]] {
             let definitions = tokens.enumerated().map { index, token in
-                AcronymLinker.Definition(token: Array(token.utf8), text: token, plugin: 0, name: .string("n\(index)"))
+                AcronymLinker.Definition(token: Array(token.utf8), text: token, plugin: 0, value: .string("n\(index)"))
             }
             for cut in [text.count, text.count - 3, 40, 9, 4, 0] {
                 let prefix = Array(text[..<cut])

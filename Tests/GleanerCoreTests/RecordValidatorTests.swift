@@ -52,6 +52,23 @@ import Testing
         #expect(ValueSchema.objectOrString.problem(in: .int(1)) == "value must be a JSON object or string")
     }
 
+    @Test func checksPartyShapes() {
+        let country = JSONValue.object([("name", .string("India")), ("type", .string("country")), ("code", .string("IN"))])
+        #expect(RecordValidator.valueProblem(kind: "party", value: country) == nil)
+        let organization = JSONValue.object([("name", .string("Japan International Cooperation Agency")),
+                                             ("type", .string("organization")), ("acronym", .string("JICA"))])
+        #expect(RecordValidator.valueProblem(kind: "party", value: organization) == nil)
+        // A country needs its ISO code, and has no acronym; an organization has no code; no other type.
+        #expect(RecordValidator.valueProblem(kind: "party", value: .object([("name", .string("India")), ("type", .string("country"))]))
+            == "a country needs a two-letter code")
+        #expect(RecordValidator.valueProblem(kind: "party", value: .object([("name", .string("India")), ("type", .string("country")),
+                                                                         ("code", .string("IND"))])) != nil)
+        #expect(RecordValidator.valueProblem(kind: "party", value: .object([("name", .string("UN")), ("type", .string("organization")),
+                                                                         ("code", .string("UN"))])) != nil)
+        #expect(RecordValidator.valueProblem(kind: "party", value: .object([("name", .string("Ann")), ("type", .string("person"))]))
+            == "a party's type is country or organization")
+    }
+
     @Test func aBuiltRecordThatFailsFailsItsDocumentNamingTheRecord() throws {
         // A normalizer whose values do not fit the shape it declares: an extractor bug.
         let wrong = NormalizerFactory(id: "wrong", schema: Self.amount) { _ in TestPlugins.Constant(value: .string("5")) }

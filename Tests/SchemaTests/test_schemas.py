@@ -90,3 +90,17 @@ def test_a_plugin_kind_gets_its_value_schema(value, valid):
     record = {"id": "d#0-4", "doc": "d", "kind": "percentage", "start": 0, "end": 4, "byteStart": 0, "byteEnd": 4,
               "text": "7.2%", "value": value, "extractor": "percentage@0.2.0", "rule": "sign"}
     assert (not list(check.iter_errors(record))) == valid
+
+
+@pytest.mark.parametrize("value,valid", [
+    ({"name": "India", "type": "country", "code": "IN"}, True),
+    ({"name": "Asian Development Bank", "type": "organization", "acronym": "ADB"}, True),
+    ({"name": "India", "type": "country"}, False),
+    ({"name": "India", "type": "country", "code": "IND"}, False),
+    ({"name": "ADB", "type": "organization", "code": "AD"}, False),
+    ({"name": "Ann", "type": "person"}, False),
+])
+def test_schema_checks_party_values(value, valid):
+    record = {"id": "d#0-5", "doc": "d", "kind": "party", "start": 0, "end": 5, "byteStart": 0, "byteEnd": 5,
+              "text": "India", "value": value, "extractor": "parties@1.0.0", "rule": "country"}
+    assert (not list(validator("mention").iter_errors(record))) == valid

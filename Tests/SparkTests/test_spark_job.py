@@ -86,7 +86,7 @@ def test_html_files_give_glean_runs_mentions(tmp_path):
     assert spark == ran
     failed = json.loads(spark[1])
     assert failed["error"] == "binary file (NUL byte at offset 3): skipped"
-    assert failed["counts"] == {"date": 0, "money": 0, "program": 0, "exercise": 0}
+    assert failed["counts"] == {"date": 0, "money": 0, "program": 0, "exercise": 0, "party": 0}
 
 
 def test_ids_follow_the_contract():

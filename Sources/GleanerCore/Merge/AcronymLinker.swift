@@ -7,7 +7,8 @@ import Darwin
 /// The `acronyms` pass, for plugins that list it (or say `linkAcronyms: true`): `Name (ACR)` sets the name's `value.acronym` and
 /// makes the parenthesized `ACR` part of no mention; every bare `ACR` elsewhere in the same
 /// document becomes a mention resolved to that name (a definition in the document wins over
-/// the lexicon). Values never depend on other documents.
+/// the lexicon), with the definition's other keys (a party's `type`). Values never depend on
+/// other documents.
 public struct AcronymLinker: MergePass {
     public let name = "acronym"
 
@@ -18,7 +19,8 @@ public struct AcronymLinker: MergePass {
         var token: [UInt8]
         var text: String
         var plugin: Int
-        var name: JSONValue
+        /// The defining mention's value, its `acronym` set: what every bare use resolves to.
+        var value: JSONValue
     }
 
     public func apply(to candidates: inout [Candidate], in context: MergeContext, decisions: inout [Decision]) {
@@ -31,14 +33,17 @@ public struct AcronymLinker: MergePass {
             // Most candidates have no `(ACR)` after them: looked for before the candidate is copied.
             guard let acronym = parenthesizedAcronym(after: candidates[index].bytes.upperBound, in: context.bytes) else { continue }
             let candidate = candidates[index]
+            // `Vietnam (AP)`: a country takes no acronym (its record would fail validation).
+            guard context.traits[candidate.plugin].schema.admitsAcronym(in: candidate.value) else { continue }
             guard let name = candidate.value?["name"], candidate.value?["acronym"] == nil
                     || context.text(acronym) == candidate.value?["acronym"]?.stringValue else { continue }
             let token = context.text(acronym)
             guard token != name.stringValue else { continue }
-            candidates[index].value = candidate.value?.setting("acronym", to: .string(token))
-            if defined[token] == nil {
+            let value = candidate.value?.setting("acronym", to: .string(token))
+            candidates[index].value = value
+            if defined[token] == nil, let value {
                 defined[token] = definitions.count
-                definitions.append(Definition(token: Array(context.bytes[acronym]), text: token, plugin: candidate.plugin, name: name))
+                definitions.append(Definition(token: Array(context.bytes[acronym]), text: token, plugin: candidate.plugin, value: value))
             }
             definitionSpans.append(acronym)
         }
@@ -72,8 +77,7 @@ public struct AcronymLinker: MergePass {
         for index in candidates.indices where context.traits[candidates[index].plugin].linkAcronyms {
             if let definition = definition(of: candidates[index].bytes, in: definitions, context),
                definitions[definition].plugin == candidates[index].plugin {
-                candidates[index].value = .object([("name", definitions[definition].name),
-                                                   ("acronym", .string(definitions[definition].text))])
+                candidates[index].value = definitions[definition].value
             }
         }
         // 4. Other bare uses become mentions where no mention covers them: tokens in order,
@@ -100,8 +104,7 @@ public struct AcronymLinker: MergePass {
         for (definition, ranges) in zip(definitions, found) {
             for range in ranges where !isDefinitionSpan(range) && !covered(range) && taken.overlap(with: range) == nil {
                 taken.insert(range, owner: added.count)
-                added.append(Candidate(plugin: definition.plugin, rule: -1, bytes: range,
-                                       value: .object([("name", definition.name), ("acronym", .string(definition.text))])))
+                added.append(Candidate(plugin: definition.plugin, rule: -1, bytes: range, value: definition.value))
             }
         }
         if !added.isEmpty {

@@ -30,6 +30,8 @@ extension ValueSchema {
             pairs.append(("additionalProperties", .bool(false)))
             pairs.append(("properties", .object(fields.map { ($0.name, $0.schema.jsonSchema) })))
             return .object(pairs)
+        case .oneOf(let shapes):
+            return .object([("oneOf", .array(shapes.map(\.jsonSchema)))])
         }
     }
 }

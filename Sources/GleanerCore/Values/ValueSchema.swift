@@ -11,6 +11,8 @@ public indirect enum ValueSchema: Sendable, Hashable {
     case object([Field])
     /// Any JSON object or string: the shape of a normalizer that declares none.
     case objectOrString
+    /// Exactly one of these shapes (a party is a country or an organization, each with its keys).
+    case oneOf([ValueSchema])
 
     public enum StringFormat: Sendable, Hashable {
         case any
@@ -58,6 +60,13 @@ public indirect enum ValueSchema: Sendable, Hashable {
             case .object, .string: return nil
             default: return "\(path) must be a JSON object or string"
             }
+        case .oneOf(let shapes):
+            var first: String?
+            for shape in shapes {
+                guard let problem = shape.problem(in: value, path: path) else { return nil }
+                first = first ?? problem
+            }
+            return first.map { "\($0) (\(path) must be one of: \(self))" } ?? "\(path) fits no shape"
         case .string(let format):
             guard case .string(let text) = value else { return "\(path) must be a string" }
             return format.problem(in: text, path: path)
@@ -136,6 +145,8 @@ extension ValueSchema: CustomStringConvertible {
         case .number(let rule): return rule.description
         case .object(let fields):
             return "{" + fields.map { "\($0.name)\($0.required ? "" : "?"): \($0.schema)" }.joined(separator: ", ") + "}"
+        case .oneOf(let shapes):
+            return shapes.map(\.description).joined(separator: " | ")
         }
     }
 }
@@ -150,6 +161,13 @@ extension ValueSchema.NumberRule: CustomStringConvertible {
 }
 
 extension ValueSchema {
+    /// Whether the acronym pass may write `acronym` into `value` (`Name (ACR)`): only where
+    /// the value then still has this shape (programs, organizations; not a country or an amount).
+    public func admitsAcronym(in value: JSONValue?) -> Bool {
+        guard let value, case .object = value else { return false }
+        return problem(in: value.setting("acronym", to: .string("A"))) == nil
+    }
+
     /// A date value string (`2019-11-30`, `FY2019`): what date bounds are derived from.
     public var isDateValue: Bool {
         if case .string(.dateValue) = self { return true }
