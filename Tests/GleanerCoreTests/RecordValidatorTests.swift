@@ -52,21 +52,36 @@ import Testing
         #expect(ValueSchema.objectOrString.problem(in: .int(1)) == "value must be a JSON object or string")
     }
 
-    @Test func checksPartyShapes() {
+    /// A party-like union: a country with a two-letter code, or an organization with an
+    /// optional acronym.
+    static let party = ValueSchema.oneOf([
+        .object([.init("name", .string(.nonEmpty)), .init("type", .string(.oneOf(["country"]))), .init("code", .string(.capitals(2)))]),
+        .object([.init("name", .string(.nonEmpty)), .init("type", .string(.oneOf(["organization"]))),
+                 .init("acronym", .string(.nonEmpty), required: false)]),
+    ])
+
+    @Test func aUnionTakesAValueThatFitsOneOfItsShapes() {
         let country = JSONValue.object([("name", .string("India")), ("type", .string("country")), ("code", .string("IN"))])
-        #expect(RecordValidator.valueProblem(kind: "party", value: country) == nil)
+        #expect(Self.party.problem(in: country) == nil)
         let organization = JSONValue.object([("name", .string("Japan International Cooperation Agency")),
                                              ("type", .string("organization")), ("acronym", .string("JICA"))])
-        #expect(RecordValidator.valueProblem(kind: "party", value: organization) == nil)
-        // A country needs its ISO code, and has no acronym; an organization has no code; no other type.
-        #expect(RecordValidator.valueProblem(kind: "party", value: .object([("name", .string("India")), ("type", .string("country"))]))
-            == "a country needs a two-letter code")
-        #expect(RecordValidator.valueProblem(kind: "party", value: .object([("name", .string("India")), ("type", .string("country")),
-                                                                         ("code", .string("IND"))])) != nil)
-        #expect(RecordValidator.valueProblem(kind: "party", value: .object([("name", .string("UN")), ("type", .string("organization")),
-                                                                         ("code", .string("UN"))])) != nil)
-        #expect(RecordValidator.valueProblem(kind: "party", value: .object([("name", .string("Ann")), ("type", .string("person"))]))
-            == "a party's type is country or organization")
+        #expect(Self.party.problem(in: organization) == nil)
+        // A country needs its ISO code and has no acronym; an organization has no code; no other type.
+        #expect(Self.party.problem(in: .object([("name", .string("India")), ("type", .string("country"))]))
+            == "value needs the key 'code': {name: non-empty string, type: country, code: 2 capitals} (value must be one of: "
+                + "{name: non-empty string, type: country, code: 2 capitals} | {name: non-empty string, type: organization, acronym?: non-empty string})")
+        #expect(Self.party.problem(in: .object([("name", .string("India")), ("type", .string("country")), ("code", .string("IND"))])) != nil)
+        #expect(Self.party.problem(in: .object([("name", .string("UN")), ("type", .string("organization")), ("code", .string("UN"))])) != nil)
+        #expect(Self.party.problem(in: .object([("name", .string("Ann")), ("type", .string("person"))])) != nil)
+    }
+
+    @Test func anAcronymIsAdmittedOnlyWhereTheShapeHasOne() {
+        #expect(Self.party.admitsAcronym(in: .object([("name", .string("Asian Development Bank")), ("type", .string("organization"))])))
+        // `HANOI, Vietnam (AP)`: a country takes no acronym.
+        #expect(!Self.party.admitsAcronym(in: .object([("name", .string("Vietnam")), ("type", .string("country")), ("code", .string("VN"))])))
+        #expect(!Self.amount.admitsAcronym(in: .object([("amount", .int(5)), ("currency", .string("USD"))])))
+        #expect(!Self.dateValue.admitsAcronym(in: .string("2019")))
+        #expect(ValueSchema.objectOrString.admitsAcronym(in: .object([("name", .string("Quad"))])))
     }
 
     @Test func aBuiltRecordThatFailsFailsItsDocumentNamingTheRecord() throws {
