@@ -13,13 +13,13 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let json = try Self.object(result.stdout)
         let mentions = try #require(json["mentions"] as? [[String: Any]])
-        #expect(mentions.count == 1)
-        #expect(mentions[0]["text"] as? String == "Malabar 2019")
-        #expect(mentions[0]["rule"] as? String == "known-bare")
+        #expect(mentions.map { $0["text"] as? String } == ["Malabar 2019", "Japan"])
+        #expect(mentions[0]["rule"] as? String == "dated-in-context")
         #expect((mentions[0]["value"] as? [String: Any])?["year"] as? Int == 2019)
+        #expect((mentions[1]["value"] as? [String: Any])?["code"] as? String == "JP")
         let dropped = try #require(json["dropped"] as? [[String: Any]])
-        #expect(dropped.map { $0["text"] as? String } == ["Malabar 2019", "2019"])
-        #expect(dropped[1]["reason"] as? String == "overlaps a longer candidate")
+        #expect(dropped.map { $0["text"] as? String } == ["Malabar 2019", "Malabar 2019", "2019"])
+        #expect(dropped[2]["reason"] as? String == "overlaps a longer candidate")
         #expect((json["ruleFailures"] as? [Any])?.isEmpty == true)
     }
 
@@ -63,7 +63,7 @@ import Testing
         let list = try GleanProcess.run(["plugins", "list", "--json", "-p", PluginsCommandTests.percentage])
         #expect(list.status == 0, "\(list.stderr)")
         let plugins = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
-        #expect(plugins.map { $0["id"] as? String } == ["dates", "money", "programs", "exercises", "percentage"])
+        #expect(plugins.map { $0["id"] as? String } == ["dates", "money", "programs", "exercises", "parties", "percentage"])
         #expect(plugins.last?["rules"] as? Int == 2)
         #expect(plugins.last?["source"] as? String == PluginsCommandTests.percentage)
 

@@ -133,7 +133,7 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
         #expect(process.terminationStatus == SIGINT)
-        #expect(stderr.hasSuffix("glean: interrupted; \(out)/ is as it was and \(out).partial/ keeps the documents finished so far. To go on: \(GleanProcess.executable.path) run - -o '\(out)' -j 1 --resume\n"))
+        #expect(stderr.hasSuffix("glean: interrupted; \(out)/ is as it was and the documents finished so far are kept for --resume. To go on: \(GleanProcess.executable.path) run - -o '\(out)' -j 1 --resume\n"))
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 }

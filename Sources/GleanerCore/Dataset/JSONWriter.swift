@@ -107,7 +107,8 @@ public enum JSONWriter {
     /// parser's 128 bits: `1e400` from a JSON Lines record's metadata) or would be very long
     /// (`1e-400`) is written in exponent notation instead, which JSON allows.
     public static func append(number: ExactNumber, to buffer: inout [UInt8]) {
-        guard let magnitude = UInt(exactly: number.significand.magnitude), number.exponent > -20, number.exponent < 40 else {
+        // Fast path: at most 20 digits and 18 zeros, 38 digits, which always read back into 128 bits.
+        guard let magnitude = UInt(exactly: number.significand.magnitude), number.exponent > -20, number.exponent < 19 else {
             let digits = String(number.significand.magnitude).utf8.count
             let plain = number.exponent >= 0 ? digits + number.exponent <= 38 : number.exponent >= -40
             buffer.append(contentsOf: (plain ? number.description : "\(number.significand)e\(number.exponent)").utf8)

@@ -25,8 +25,11 @@ public enum PluginSearchPath {
         let files = FileManager.default
         for path in paths {
             var isDirectory: ObjCBool = false
-            guard files.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw PluginError(file: path, message: "no such plugin folder")
+            guard files.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw PluginError(file: path, message: "no such folder (--plugins names a plugin folder or a folder of plugin folders)")
+            }
+            guard isDirectory.boolValue else {
+                throw PluginError(file: path, message: "not a folder (--plugins names a plugin folder, the one holding manifest.yaml, or a folder of them)")
             }
             if files.fileExists(atPath: (path as NSString).appendingPathComponent(PluginBundle.manifestFile)) {
                 add(path)

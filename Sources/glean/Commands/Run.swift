@@ -45,6 +45,7 @@ extension Glean {
 
 
         func execute() throws {
+            InterruptHint.install("\nglean: interrupted; \(out)/ is as it was and the documents finished so far are kept for --resume. To go on: \(InterruptHint.resumeCommand())\n")
             let engine = try options.loadEngine(maxCandidates: inputLimits.maxCandidates)
             let limits = try inputLimits.limits()
             if prune, db == nil { throw CLIError.usage("--prune needs --db") }
@@ -65,7 +66,6 @@ extension Glean {
                 throw CLIError.output(error.description)
             }
             defer { withExtendedLifetime(locks) {} }
-            InterruptHint.install("\nglean: interrupted; \(out)/ is as it was and the documents finished so far are kept for --resume. To go on: \(InterruptHint.resumeCommand())\n")
             let state: DatasetFolder.State
             do { state = try folder.check() } catch { throw CLIError.usage(error.description) }
             let paths = try InputPlan.paths(self.paths)

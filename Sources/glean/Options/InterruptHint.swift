@@ -1,7 +1,7 @@
 import Foundation
 
 /// Ctrl-C during `glean run` keeps its default effect (the process ends by the signal, the
-/// previous dataset intact, DIR.partial/ holding the batches finished so far) after one line
+/// previous dataset intact, the dataset's hidden partial folder holding the batches finished so far) after one line
 /// that says how to go on. The line is prepared beforehand: a signal handler may only write.
 enum InterruptHint {
     nonisolated(unsafe) private static var message: UnsafeMutableBufferPointer<UInt8>?

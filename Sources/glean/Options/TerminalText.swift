@@ -1,12 +1,17 @@
 /// Messages name files, and a file name may hold any byte but `/` and NUL: an escape sequence
 /// could rewrite the terminal, a newline forge a second message. Control characters are shown
-/// escaped instead (`\n`, `\t`, `\e`, `\u{9B}`), the rest of the text as it is.
+/// escaped instead (`\n`, `\t`, `\e`, `\u{9B}`), the rest of the text as it is. A newline
+/// followed by four spaces stays: it starts an indented continuation line of the message (a
+/// pattern shown with a caret under the error), which cannot pass for a message of its own.
 enum TerminalText {
     static func escaped(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var result = ""
-        for scalar in text.unicodeScalars {
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
             switch scalar {
+            case "\n" where scalars[(index + 1)...].prefix(4).elementsEqual("    ".unicodeScalars):
+                result += "\n"
             case "\n": result += "\\n"
             case "\t": result += "\\t"
             case "\r": result += "\\r"
