@@ -32,7 +32,7 @@ public struct DatasetValidator {
 
     /// The dataset in `directory`, sources read relative to `base` (where the run ran).
     public init(directory: String, base: String = ".", schemas: [String: ValueSchema] = [:]) {
-        let sources = SourceTexts(base: base)
+        let sources = SourceTexts(base: base, htmlText: SourceTexts.htmlText(ofDataset: directory))
         self.init(directory: directory, schemas: schemas,
                   readFile: { name in
                       FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent(name)).map { [UInt8]($0) }

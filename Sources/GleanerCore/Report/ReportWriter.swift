@@ -108,15 +108,6 @@ public struct ReportWriter {
         return count
     }
 
-    /// How the run read HTML (run.json's `options.htmlText`; article when absent), so that HTML
-    /// sources are read back as the run read them.
-    private func htmlTextOfRun() -> HTMLTextMode {
-        let path = (dataset as NSString).appendingPathComponent("run.json")
-        guard let data = FileManager.default.contents(atPath: path),
-              let run = try? JSONParser.parse(String(decoding: data, as: UTF8.self)) else { return .article }
-        return run["options"]?["htmlText"]?.stringValue.flatMap(HTMLTextMode.init(rawValue:)) ?? .article
-    }
-
     private func save(_ text: String, _ path: String) throws(Problem) {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
@@ -132,7 +123,7 @@ public struct ReportWriter {
             mentions = try JSONLinesFile(path: mentionsPath)
         } catch { throw Self.input(error.description) }
         defer { documents.close(); mentions.close() }
-        let texts = SourceTexts(base: base, htmlText: htmlTextOfRun())
+        let texts = SourceTexts(base: base, htmlText: SourceTexts.htmlText(ofDataset: dataset))
         var tally = ReportTally()
         var pending: ReportMention?
         var listRows: [DocumentList.Row] = [], firstRows: [DocumentList.Row] = []

@@ -16,6 +16,15 @@ final class SourceTexts {
     private var lineStarts: [String: [UInt64]] = [:]
     private var handles: [String: FileHandle] = [:]
 
+    /// How the run that wrote `dataset` read HTML (its run.json's `options.htmlText`; article
+    /// when absent), so that HTML sources are read back as the run read them.
+    static func htmlText(ofDataset dataset: String) -> HTMLTextMode {
+        let path = (dataset as NSString).appendingPathComponent("run.json")
+        guard let data = FileManager.default.contents(atPath: path),
+              let run = try? JSONParser.parse(String(decoding: data, as: UTF8.self)) else { return .article }
+        return run["options"]?["htmlText"]?.stringValue.flatMap(HTMLTextMode.init(rawValue:)) ?? .article
+    }
+
     /// `htmlText`: how the run read HTML (run.json's `options.htmlText`).
     init(base: String, htmlText: HTMLTextMode = .article) {
         self.base = base
