@@ -53,10 +53,18 @@ done
 check corpus-party Corpus/gold party 0.90 Corpus/articles
 # The out-of-domain set (Corpus/ood: articles without India or Japan, a third of the program
 # and exercise names held out of the lexicons), gated a little below its scores.
-check ood-date Corpus/ood/gold date 0.88 Corpus/ood/articles
-check ood-money Corpus/ood/gold money 0.86 Corpus/ood/articles
+check ood-date Corpus/ood/gold date 0.97 Corpus/ood/articles
+check ood-money Corpus/ood/gold money 0.97 Corpus/ood/articles
 check ood-program Corpus/ood/gold program 0.93 Corpus/ood/articles
 check ood-exercise Corpus/ood/gold exercise 0.95 Corpus/ood/articles
+# Parties there were annotated by another hand before the parties plugin first ran on them.
+check ood-party Corpus/ood/gold party 0.88 Corpus/ood/articles
+# The fresh set (Corpus/fresh): written and annotated after every extractor of this version
+# was done and never tuned on; gated a little below its first-run scores, so that it
+# catches regressions while it stays an honest estimate.
+for gate in date:0.94 money:0.97 program:0.75 exercise:0.93 party:0.82; do
+    check "fresh-${gate%%:*}" Corpus/fresh/gold "${gate%%:*}" "${gate##*:}" Corpus/fresh/articles
+done
 # The programs plugin's own held-out articles (written and annotated before tuning).
 heldout=$(ls Plugins/Programs/HeldOut/*.txt | tr '\n' ' ')
 check heldout-program Plugins/Programs/HeldOut/gold.jsonl program 0.90 "$heldout"
