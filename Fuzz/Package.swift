@@ -10,7 +10,7 @@ import PackageDescription
 // ../Sources/GleanerCatalog, and `-module-alias` lets Catalog.swift's `import DatesExtractor`
 // find `FuzzDates`. Keep `extractors` in step with the root Package.swift.
 
-let extractors = ["Dates", "Money", "Programs", "Exercises"]
+let extractors = ["Dates", "Money", "Programs", "Exercises", "Parties"]
 let core = Target.Dependency.product(name: "GleanerCore", package: "Gleaner")
 /// libFuzzer and ASan; each target's main calls LLVMFuzzerRunDriver (CFuzzDriver).
 let fuzzer: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer,address"])]
