@@ -44,20 +44,10 @@ struct PartyNormalizer: Normalizer {
         let written = groups.bytes(1) ?? match.spanBytes
         let (canonical, row, shortForm) = organizations.canonicalizer.read(written)
         var name = canonical
-        if row == nil, Self.isAllCaps(written) { name = Self.titleCased(canonical) }
+        if row == nil, ASCIINameCaser.isAllCapsHeading(written) { name = Self.titleCased(canonical) }
         var pairs: [(String, JSONValue)] = [("name", .string(name)), ("type", .string("organization"))]
         if let acronym = shortForm ?? groups.string(2) { pairs.append(("acronym", .string(acronym))) }
         return Normalization(value: .object(pairs))
-    }
-
-    /// Two or more words and no lower-case letter: a heading (`PRESS INFORMATION BUREAU`).
-    static func isAllCaps(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        var letters = false
-        for byte in text {
-            if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { return false }
-            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { letters = true }
-        }
-        return letters && text.contains(0x20)
     }
 
     /// Words of four letters or more capitalized, joining words lower case, short words (acronyms

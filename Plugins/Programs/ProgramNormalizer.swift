@@ -48,7 +48,7 @@ struct ProgramNormalizer: Normalizer {
             // An acronym the sentence calls a program (`PROSUB, the submarine program`).
             reading.name = String(decoding: written, as: UTF8.self)
             reading.acronym = reading.name
-        } else if Self.isAllCaps(written), base.canonicalizer.entryIndex(for: reading.name) == nil {
+        } else if ASCIINameCaser.isAllCapsHeading(written), base.canonicalizer.entryIndex(for: reading.name) == nil {
             reading.name = titleCased(reading.name)
         }
         return Normalization(value: NameNormalizer.value(reading))
@@ -59,21 +59,6 @@ struct ProgramNormalizer: Normalizer {
         return text.count > prefix.count && zip(text, prefix).allSatisfy { $0 == $1 }
     }
 
-    /// Two or more words, and every letter a capital.
-    static func isAllCaps(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard text.allSatisfy({ $0 < 0x80 }) else { return isAllCaps(String(decoding: text, as: UTF8.self)) }
-        var letters = false
-        for byte in text {
-            if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { return false }
-            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { letters = true }
-        }
-        return letters && text.contains(0x20)
-    }
-
-    static func isAllCaps(_ text: String) -> Bool {
-        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
-        return text.contains(" ") && !letters.isEmpty && letters.allSatisfy { $0.properties.isUppercase }
-    }
 
     func titleCased(_ name: String) -> String {
         var name = name

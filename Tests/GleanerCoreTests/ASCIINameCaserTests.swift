@@ -30,4 +30,11 @@ import Testing
         #expect(recase("PÉROUSE") { _, _ in .capitalized } == nil)
         #expect(recase("") { _, _ in .capitalized } == "")
     }
+
+    @Test(arguments: [("PRESS INFORMATION BUREAU", true), ("JIMEX", false), ("Press INFORMATION", false),
+                      ("AGENCE FRANÇAISE DE DÉVELOPPEMENT", true), ("Agence Française", false), ("2024 18", false)])
+    func aHeadingIsTwoWordsOrMoreAllInCapitals(text: String, heading: Bool) {
+        var text = text
+        #expect(text.withUTF8 { ASCIINameCaser.isAllCapsHeading($0) } == heading)
+    }
 }

@@ -10,6 +10,22 @@ public enum ASCIINameCaser {
         case lower
     }
 
+    /// Two or more words and every letter a capital: a name written as a heading
+    /// (`PRESS INFORMATION BUREAU`), which programs and parties title-case when no list knows it.
+    public static func isAllCapsHeading(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.allSatisfy({ $0 < 0x80 }) else {
+            let written = String(decoding: text, as: UTF8.self)
+            let letters = written.unicodeScalars.filter { $0.properties.isAlphabetic }
+            return written.contains(" ") && !letters.isEmpty && letters.allSatisfy { $0.properties.isUppercase }
+        }
+        var letters = false
+        for byte in text {
+            if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { return false }
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { letters = true }
+        }
+        return letters && text.contains(0x20)
+    }
+
     /// The name re-cased, or nil when it is not ASCII (the caller's Unicode path then applies).
     /// `choose` gets each part's bytes and whether it is in the first word.
     public static func recase(_ name: UnsafeBufferPointer<UInt8>,
