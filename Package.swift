@@ -51,6 +51,8 @@ let package = Package(
         ),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // SHA-256 (content hashes): libcrypto uses the CPU's SHA instructions where it has them.
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]),
         .systemLibrary(
             name: "CVectorscan",
             pkgConfig: "libhs",
@@ -58,7 +60,7 @@ let package = Package(
         ),
         .target(
             name: "GleanerCore",
-            dependencies: ["CPCRE2", "CLibXML2", "CZlib", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CPCRE2", "CLibXML2", "CZlib", "CCrypto", .product(name: "Yams", package: "Yams")]
                 + (useVectorscan ? ["CVectorscan"] : []),
             swiftSettings: useVectorscan ? [.define("GLEANER_VECTORSCAN")] : []
         ),

@@ -3,28 +3,6 @@ import Testing
 
 /// The byte-level fast paths give what the plain definitions give.
 @Suite struct FastPathTests {
-    /// Deterministic bytes for a message of `count` bytes.
-    func message(_ count: Int, seed: UInt64) -> [UInt8] {
-        var state = seed &+ 0x9E37_79B9_7F4A_7C15
-        return (0..<count).map { _ in
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return UInt8(truncatingIfNeeded: state >> 33)
-        }
-    }
-
-    @Test func hashingSideBySideEqualsOneByOne() {
-        let messages = (0..<150).map { message($0, seed: UInt64($0)) } + [message(100_000, seed: 1), message(4097, seed: 2)]
-        let buffers = messages.map { bytes -> UnsafeRawBufferPointer in
-            let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 8)
-            copy.copyBytes(from: bytes)
-            return UnsafeRawBufferPointer(copy)
-        }
-        defer { for buffer in buffers { buffer.deallocate() } }
-        let together = SHA256.hexDigests(of: buffers)
-        for (index, bytes) in messages.enumerated() { #expect(together[index] == SHA256.hex(bytes), "length \(bytes.count)") }
-        #expect(SHA256.hexDigests(of: []) == [])
-    }
-
     @Test func codePointsAreUnicodeScalars() {
         for text in ["", "a", "é", "₹ — é 2019", String(repeating: "ab€😀", count: 300) + "x", String(repeating: "\u{301}", count: 70)] {
             #expect(CodePointCounter.count(text) == text.unicodeScalars.count)
