@@ -47,4 +47,51 @@ import Testing
         }
         #expect(try withoutTimings(one) == withoutTimings(eight))
     }
+
+    /// Neither a terminal (the progress line) nor a store (`--db`, which also reuses what it
+    /// holds on a second run) changes how documents are processed: the same bytes as a quiet,
+    /// piped run, and run.json the same apart from timings and the `db` option.
+    @Test func aTerminalAndAStoreWriteTheSameBytes() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let corpus = try Self.corpus()
+        let plain = try run(corpus, jobs: 2)
+        let database = GleanProcess.temporaryDirectory().appendingPathComponent("store.sqlite")
+        func observed() throws -> (URL, String) {
+            let out = GleanProcess.temporaryDirectory().appendingPathComponent("dataset")
+            // script(1) gives glean a terminal, so the progress line is drawn.
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            process.arguments = ["-qec", "\(GleanProcess.executable.path) run \(corpus.path) --out \(out.path) --explain --jobs 2 --db \(database.path)", "/dev/null"]
+            process.currentDirectoryURL = GleanProcess.root
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardInput = Pipe()
+            try process.run()
+            let screen = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(screen)")
+            #expect(screen.contains("\r300/300 docs  "))
+            return (out, screen)
+        }
+        func withoutTimings(_ url: URL) throws -> JSONValue {
+            let run = try JSONParser.parse(String(contentsOf: url.appendingPathComponent("run.json"), encoding: .utf8))
+            return .object((run.objectPairs ?? []).filter { $0.0 != "timings" }.map { key, value in
+                key == "options" ? (key, .object((value.objectPairs ?? []).filter { $0.0 != "db" })) : (key, value)
+            })
+        }
+        let (first, firstScreen) = try observed()
+        let (second, secondScreen) = try observed()
+        #expect(firstScreen.contains("0 unchanged document(s) taken from"))
+        #expect(secondScreen.contains("300 unchanged document(s) taken from"))
+        for out in [first, second] {
+            for file in ["documents.jsonl", "mentions.jsonl", "entities.jsonl"] {
+                #expect(try Data(contentsOf: plain.appendingPathComponent(file)) == Data(contentsOf: out.appendingPathComponent(file)),
+                        "\(file) differs with a terminal and a store")
+            }
+            #expect(try withoutTimings(plain) == withoutTimings(out))
+        }
+        // The first run extracted every document, so its decisions are the same too.
+        #expect(try Data(contentsOf: plain.appendingPathComponent("decisions.jsonl"))
+                == Data(contentsOf: first.appendingPathComponent("decisions.jsonl")))
+    }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// interrupted run journaled in its partial folder (`.DIR.glean-partial/`), and the documents of the finished dataset in
 /// `DIR` made with the same plugins and options. A document is reused only when its content
 /// hash is unchanged, so the result equals a clean run.
-public struct ResumeState: Sendable {
+public struct ResumeState: EarlierResults {
     /// Mentions by document id, with the content hash they were extracted from.
     public private(set) var documents: [String: (sha256: String, mentions: [Mention])] = [:]
     /// Where the reused documents came from, for the summary.

@@ -30,8 +30,9 @@ public struct ThroughputBenchmark {
     /// One end-to-end round into a scratch dataset folder; with `matched`, the candidates are
     /// taken from there instead of being matched (only what follows matching is timed).
     public func round(in directory: String, after matched: MatchedCandidates? = nil) throws -> Round {
-        var runner = BatchRunner(engine: engine, jobs: jobs, profile: true)
-        runner.matched = matched
+        var processor = DocumentProcessor(engine: engine)
+        processor.matched = matched
+        let runner = BatchRunner(processor: processor, jobs: jobs, profile: true)
         let writer = try DatasetWriter(directory: directory, files: ["documents.jsonl", "mentions.jsonl", "entities.jsonl"])
         let started = EngineProfile.now()
         let cpuStarted = Self.processCPUSeconds

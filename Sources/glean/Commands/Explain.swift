@@ -43,7 +43,7 @@ extension Glean {
                 throw CLIError.usage("give a TEXT or --file FILE ('-' for standard input)")
             }
             let engine = try options.loadEngine()
-            let result = engine.extract(document, scratch: engine.makeScratch(), keepCandidates: true)
+            let result = try DocumentProcessor(engine: engine, decisions: true).process(document, scratch: engine.makeScratch())
             if json {
                 FileHandle.standardOutput.write(Data(Self.json(result)))
                 return
@@ -62,11 +62,11 @@ extension Glean {
             }
             if result.decisions.isEmpty { print("  (none)") }
             for failure in result.ruleFailures { print("rule failure: \(failure)") }
-            if let error = result.validationError { print("validation error: \(error)") }
+            if let error = result.error { print("validation error: \(error)") }
         }
 
         /// The records `glean run` writes (mentions.jsonl, decisions.jsonl lines), in one object.
-        static func json(_ result: Engine.Result) -> [UInt8] {
+        static func json(_ result: ProcessedDocument) -> [UInt8] {
             var output: [UInt8] = []
             func records(_ count: Int, _ append: (Int, inout [UInt8]) -> Void) {
                 output.append(UInt8(ascii: "["))
@@ -83,7 +83,7 @@ extension Glean {
             records(result.decisions.count) { RecordEncoder.append(result.decisions[$0], doc: "explain", to: &$1) }
             JSONWriter.append(raw: ", \"ruleFailures\": ", to: &output)
             JSONWriter.append(.array(result.ruleFailures.map(JSONValue.string)), to: &output)
-            if let error = result.validationError {
+            if let error = result.error {
                 JSONWriter.append(raw: ", \"validationError\": ", to: &output)
                 JSONWriter.append(string: error, to: &output)
             }

@@ -76,7 +76,7 @@ extension Glean {
             }
             let progress = ProgressReporter(totalDocuments: inputs.ids.count, totalBytes: inputs.bytes,
                                             enabled: !options.quiet && ProgressReporter.standardErrorIsTerminal)
-            let runner = BatchRunner(engine: engine, jobs: options.jobs, explain: explain, context: context)
+            var processor = DocumentProcessor(engine: engine, decisions: explain, context: context)
             let summary: BatchRunner.Summary
             do {
                 let files = ["documents.jsonl", "mentions.jsonl", "entities.jsonl"] + (explain ? ["decisions.jsonl"] : [])
@@ -86,9 +86,14 @@ extension Glean {
                 let writer = try DatasetWriter(folder: folder, files: files)
                 try writer.write(Array(fingerprint.utf8), as: ResumeState.fingerprintFile)
                 let database = try db.map { try DatabaseSession(path: $0, engine: engine, options: runOptions) }
-                let hooks = Self.reusing(resumable, before: database?.hooks)
-                let session = BatchRunner.Session(runner: runner, writer: writer,
-                                                  store: progress.enabled ? progress.hooks(around: hooks) : hooks)
+                // A document unchanged since the interrupted or previous dataset, else in the database.
+                if let resumable { processor.earlier.append(resumable) }
+                if let database { processor.earlier.append(database) }
+                var observers: [any RunObserver] = []
+                if let database { observers.append(database) }
+                if progress.enabled { observers.append(progress) }
+                let session = BatchRunner.Session(runner: BatchRunner(processor: processor, jobs: options.jobs),
+                                                  writer: writer, observers: observers)
                 try inputs.forEachDocument { document in
                     if let failure = document.failure, !options.quiet { printError("glean: \(document.source): \(failure)") }
                     try session.add(document)
@@ -106,7 +111,7 @@ extension Glean {
             }
             if let summaryJSON { try writeSummary(summary, to: summaryJSON) }
             if !options.quiet {
-                let counts = runner.kinds.map { "\($0) \(summary.mentionsByKind[$0, default: 0])" }.joined(separator: ", ")
+                let counts = processor.kinds.map { "\($0) \(summary.mentionsByKind[$0, default: 0])" }.joined(separator: ", ")
                 let rate = summary.seconds > 0 ? Double(summary.bytes) / summary.seconds / 1e6 : 0
                 if db != nil { print("\(summary.reused) unchanged document(s) taken from \(db!)") }
                 if resume { print("\(summary.reused) document(s) reused from \(out) and its interrupted run") }
@@ -116,17 +121,6 @@ extension Glean {
                 }
             }
             if summary.failedDocuments > 0 { throw ExitCode(1) }
-        }
-
-        /// `--resume`: reuse a document's mentions from the interrupted or previous dataset when its
-        /// content is unchanged, else ask the database hooks (if any).
-        private static func reusing(_ state: ResumeState?, before database: BatchRunner.Store?) -> BatchRunner.Store? {
-            guard let state else { return database }
-            return BatchRunner.Store(
-                reuse: { document, sha256 in
-                    try state.mentions(for: document, sha256: sha256) ?? database?.reuse(document, sha256)
-                },
-                save: { batch in try database?.save(batch) })
         }
 
         /// `--summary-json`: the counts a script needs, written once the dataset is in place.

@@ -6,7 +6,7 @@ extension Glean {
     /// `glean stream`: JSON Lines documents on standard input, and for each document in input
     /// order its mentions (the records of mentions.jsonl), then one status line, flushed per
     /// document. One line is read at a time, so memory stays bounded whatever the input size
-    /// but for the duplicate check's fixed 40 bytes or so a document (SeenDocumentIDs).
+    /// but for the duplicate check's fixed 50 bytes or so a document (DocumentIDCheck).
     /// A bad line or a failed document gets an error status line and the stream goes on.
     struct Stream: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -28,12 +28,12 @@ extension Glean {
                 engine = try options.loadEngine(maxCandidates: inputLimits.maxCandidates)
                 limits = try inputLimits.limits()
             } catch let error as CLIError { fail(with: error) }
+            let processor = DocumentProcessor(engine: engine)
             let scratch = engine.makeScratch()
-            let kinds = BatchRunner(engine: engine, jobs: 1).kinds
-            var seen = SeenDocumentIDs()
+            var ids = DocumentIDCheck()
             var failed = 0
             let reader = InputReader(limits: limits)
-            reader.forEachDocument(in: .standardInput) { result in
+            try reader.forEachDocument(in: .standardInput) { result in
                 var output: [UInt8] = []
                 var status: [(String, JSONValue)]
                 switch result {
@@ -41,20 +41,17 @@ extension Glean {
                     status = [("doc", id.map(JSONValue.string) ?? .null), ("status", .string("error")),
                               ("error", .string(message)), ("source", .string(source))]
                 case .read(let document, let replacements):
-                    // Sources on standard input are `<stdin>:LINE`.
-                    let line = document.source.split(separator: ":").last.flatMap { Int($0) } ?? 0
-                    if let first = seen.insert(document.id, line: line) {
+                    do throws(DuplicateDocumentID) {
+                        try ids.insert(document.id, source: document.source)
+                    } catch {
                         status = [("doc", .string(document.id)), ("status", .string("error")),
-                                  ("error", .string("duplicate document id '\(document.id)' in <stdin>:\(first) and \(document.source)")),
-                                  ("source", .string(document.source))]
+                                  ("error", .string(error.description)), ("source", .string(document.source))]
                         break
                     }
-                    let extracted = engine.extract(document, scratch: scratch, decisions: false)
-                    output.reserveCapacity(extracted.mentions.count * 320)
-                    RecordEncoder.append(extracted.mentions, to: &output)
-                    let record = DocumentRecord(document: document, kinds: kinds, mentions: extracted.mentions,
-                                                error: extracted.validationError, warnings: extracted.ruleFailures)
-                    status = Self.statusLine(record, replacements: replacements)
+                    let processed = try processor.process(document, scratch: scratch)
+                    output.reserveCapacity(processed.mentions.count * 320)
+                    RecordEncoder.append(processed.mentions, to: &output)
+                    status = Self.statusLine(processed.record, replacements: replacements)
                 }
                 if status[1].1 == .string("error") { failed += 1 }
                 JSONWriter.append(.object(status), to: &output)

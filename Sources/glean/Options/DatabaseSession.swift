@@ -3,8 +3,9 @@ import GleanerStore
 
 /// One run's use of the SQLite store (`glean run --db`): a run row, the documents that need no
 /// re-extraction (same content hash and same extraction fingerprint), a transaction per batch,
-/// then entities, pruning and the run's counts.
-struct DatabaseSession {
+/// then entities, pruning and the run's counts. It is both a source of earlier results and an
+/// observer of the run.
+struct DatabaseSession: EarlierResults, RunObserver {
     let store: DatasetStore
     let runID: Int64
     let fingerprint: String
@@ -19,16 +20,19 @@ struct DatabaseSession {
                                    plugins: plugins, options: .object(options))
     }
 
-    var hooks: BatchRunner.Store {
-        BatchRunner.Store(
-            reuse: { document, sha256 in
-                // One look-up per document, so the inputs need not be held in memory.
-                guard document.failure == nil,
-                      try !store.unchangedDocuments([(document.id, sha256)],
-                                                    pluginFingerprint: fingerprint).isEmpty else { return nil }
-                return try store.storedMentions(for: document.id)
-            },
-            save: { batch in if !batch.isEmpty { try store.write(batch: batch, runID: runID) } })
+    /// One look-up per document, so the inputs need not be held in memory. The store reads
+    /// through a pool of connections, so the workers may ask at once.
+    func mentions(for document: Document, sha256: String) throws -> [Mention]? {
+        guard document.failure == nil,
+              try !store.unchangedDocuments([(document.id, sha256)], pluginFingerprint: fingerprint).isEmpty else { return nil }
+        return try store.storedMentions(for: document.id)
+    }
+
+    /// A transaction per batch, with the documents that were extracted (the reused ones are
+    /// in the store unchanged).
+    func observe(_ batch: [ProcessedDocument]) throws {
+        let extracted = batch.filter { !$0.reused }.map { (record: $0.record, mentions: $0.mentions) }
+        if !extracted.isEmpty { try store.write(batch: extracted, runID: runID) }
     }
 
     /// The entities cover every stored document, not only this run's inputs: the run's documents

@@ -31,12 +31,9 @@ struct InputPlan {
          limits: InputLimits = InputLimits()) throws {
         reader = InputReader(filter: filter, htmlText: htmlText, limits: limits)
         do { sources = try reader.sources(paths, skipped: &skipped) } catch { throw CLIError.input(error.description) }
-        var seen: [String: String] = [:]
+        var seen = DocumentIDCheck()
         func note(_ id: String, _ source: String) throws {
-            if let previous = seen[id] {
-                throw CLIError.input("duplicate document id '\(id)' in \(previous) and \(source)")
-            }
-            seen[id] = source
+            do throws(DuplicateDocumentID) { try seen.insert(id, source: source) } catch { throw CLIError.input(error.description) }
             ids.append(id)
         }
         for source in sources {

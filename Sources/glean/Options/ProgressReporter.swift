@@ -4,8 +4,8 @@ import GleanerCore
 /// A live progress line on standard error while `glean run` works: documents and MB done,
 /// rate, ETA, mentions and errors so far. Drawn only when standard error is a terminal (and
 /// not with --quiet), at most five times a second, and erased at the end so that the final
-/// summary stands alone. Fed once per batch through BatchRunner's store hooks.
-final class ProgressReporter: @unchecked Sendable {
+/// summary stands alone. A run observer: fed once per batch, it changes nothing in the run.
+final class ProgressReporter: RunObserver, @unchecked Sendable {
     let enabled: Bool
     private let totalDocuments: Int
     private let totalBytes: Int
@@ -60,20 +60,9 @@ final class ProgressReporter: @unchecked Sendable {
             : String(format: "%d:%02d", whole / 60, whole % 60)
     }
 
-    /// BatchRunner store hooks that report each batch and pass everything on to `inner` (the
-    /// SQLite store with --db). Documents taken unchanged from the store count as done.
-    func hooks(around inner: BatchRunner.Store?) -> BatchRunner.Store {
-        BatchRunner.Store(
-            reuse: { document, sha256 in
-                let stored = try inner?.reuse(document, sha256)
-                if let stored { self.advance(documents: 1, bytes: document.text.utf8.count, mentions: stored.count, errors: 0) }
-                return stored
-            },
-            save: { batch in
-                try inner?.save(batch)
-                self.advance(documents: batch.count, bytes: batch.reduce(0) { $0 + $1.record.bytes },
-                             mentions: batch.reduce(0) { $0 + $1.mentions.count },
-                             errors: batch.count { $0.record.status == "error" })
-            })
+    /// Each batch as it is written; documents taken unchanged from earlier results count as done.
+    func observe(_ batch: [ProcessedDocument]) {
+        advance(documents: batch.count, bytes: batch.reduce(0) { $0 + $1.record.bytes },
+                mentions: batch.reduce(0) { $0 + $1.mentions.count }, errors: batch.count { $0.error != nil })
     }
 }
