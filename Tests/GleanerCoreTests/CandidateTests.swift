@@ -30,4 +30,35 @@ import Testing
             #expect(working == Array(0..<count))
         }
     }
+
+    @Test func flatStorageReadsBackEveryFieldAsItWasSet() {
+        var candidate = Candidate(plugin: 7, rule: -1, bytes: 3_000_000_000..<4_000_000_000, value: .string("x"), inferred: ["year"])
+        #expect(candidate.plugin == 7)
+        #expect(candidate.rule == -1)
+        #expect(candidate.bytes == 3_000_000_000..<4_000_000_000)
+        #expect(candidate.length == 1_000_000_000)
+        #expect(candidate.link == nil)
+        candidate.link = CandidateLink(relation: MentionLink.equivalentOf, target: 10..<25)
+        #expect(candidate.link?.relationName == MentionLink.equivalentOf)
+        #expect(candidate.link?.target == 10..<25)
+        candidate.bytes = 5..<9
+        candidate.plugin = 2
+        candidate.rule = 4
+        #expect(candidate.bytes == 5..<9 && candidate.plugin == 2 && candidate.rule == 4)
+        #expect(candidate.value == .string("x") && candidate.inferred == ["year"])
+        candidate.link = nil
+        #expect(candidate.link == nil)
+    }
+
+    /// A long document makes millions of candidates: the layout is what bounds their memory.
+    @Test func aCandidateTakesSixtyFourBytes() {
+        #expect(MemoryLayout<Candidate>.stride == 64)
+    }
+
+    @Test func overlapIsAboutSharedBytes() {
+        let a = Candidate(plugin: 0, rule: 0, bytes: 0..<5, value: nil)
+        #expect(a.overlaps(Candidate(plugin: 0, rule: 0, bytes: 4..<6, value: nil)))
+        #expect(!a.overlaps(Candidate(plugin: 0, rule: 0, bytes: 5..<6, value: nil)))
+        #expect(!a.overlaps(Candidate(plugin: 0, rule: 0, bytes: 5..<5, value: nil)))
+    }
 }

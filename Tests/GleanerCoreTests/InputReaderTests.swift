@@ -71,6 +71,34 @@ import Testing
         #expect("\(escaped) \(replacements)" == python)
     }
 
+    /// A file is read straight into its string: the text and the count of replacements are
+    /// what decoding its bytes gives, with U+FFFD already in the file not counted.
+    @Test func aFileReadInPlaceDecodesAsItsBytesDo() throws {
+        let cases: [[UInt8]] = [
+            Array("plain ascii".utf8), [0x61, 0xFF, 0x62], [0xF0, 0x9F, 0x98], [0xEF, 0xBF, 0xBD, 0x80],
+            [0xEF, 0xBF, 0xBD] + Array("é€".utf8) + [0xE2, 0x82, 0x41, 0xEF], [0xC0, 0xAF, 0xEF, 0xBF],
+        ]
+        var files: [String: [UInt8]] = [:]
+        for (index, bytes) in cases.enumerated() { files["c\(index).txt"] = bytes }
+        let results = try read([try folder(files)])
+        #expect(results.count == cases.count)
+        for (index, bytes) in cases.enumerated() {
+            guard case .read(let document, let replacements) = results[index] else {
+                Issue.record("c\(index) not read")
+                continue
+            }
+            let (text, expected) = TextDecoder.decode(bytes)
+            #expect(document.text == text && Array(document.text.utf8) == Array(text.utf8), "c\(index)")
+            #expect(replacements == expected, "c\(index)")
+        }
+    }
+
+    @Test func noLimitAllowsADocumentPastFourGigabytes() {
+        #expect(InputLimits(maxDocumentBytes: 8 << 30).maxDocumentBytes == Int(UInt32.max))
+        #expect(InputLimits(maxDocumentBytes: 1 << 30).maxDocumentBytes == 1 << 30)
+        #expect(InputLimits.parseSize("4G") == 4 << 30)
+    }
+
     @Test func bomAndCRLFAreKeptAndEmptyFilesAreDocuments() throws {
         let root = try folder(["bom.txt": [0xEF, 0xBB, 0xBF] + Array("a\r\nb".utf8), "empty.txt": []])
         let results = try read([root])

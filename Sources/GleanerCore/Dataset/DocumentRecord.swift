@@ -20,16 +20,20 @@ public struct DocumentRecord: Sendable {
 
     /// With the content hash already computed (a batch hashes its documents together).
     public init(document: Document, sha256: String, kinds: [String], mentions: [Mention], error: String?, warnings: [String]) {
+        var counts = DocumentRecord.Counts(kinds: kinds)
+        for mention in mentions.indices { counts.add(mentions[mention].kind) }
+        self.init(document: document, sha256: sha256, counts: counts, error: error, warnings: warnings)
+    }
+
+    /// With the mentions counted as they were made and written (a long document's mentions
+    /// are not kept: docs/robustness.md).
+    public init(document: Document, sha256: String, counts: Counts, error: String?, warnings: [String]) {
         id = document.id
         source = document.source
         self.sha256 = sha256
         bytes = document.text.utf8.count
         codePoints = CodePointCounter.count(document.text)
-        var counts = kinds.map { ($0, 0) }
-        for mention in mentions.indices {
-            if let index = counts.firstIndex(where: { $0.0 == mentions[mention].kind }) { counts[index].1 += 1 }
-        }
-        self.counts = counts
+        self.counts = counts.pairs
         status = error == nil ? "ok" : "error"
         self.error = error
         self.warnings = warnings
@@ -50,5 +54,17 @@ public struct DocumentRecord: Sendable {
         if !warnings.isEmpty { pairs.append(("warnings", .array(warnings.map(JSONValue.string)))) }
         if !meta.isEmpty { pairs.append(("meta", .object(meta))) }
         return .object(pairs)
+    }
+
+    /// Mentions per kind, in the order of the kinds given, counted one at a time (a kind no
+    /// plugin extracts is not counted, as in the record).
+    public struct Counts: Sendable {
+        public private(set) var pairs: [(String, Int)]
+
+        public init(kinds: [String]) { pairs = kinds.map { ($0, 0) } }
+
+        public mutating func add(_ kind: String) {
+            if let index = pairs.firstIndex(where: { $0.0 == kind }) { pairs[index].1 += 1 }
+        }
     }
 }

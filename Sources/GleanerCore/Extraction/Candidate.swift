@@ -1,29 +1,75 @@
 /// A proposed mention, before the merge stage decides which candidates survive.
+///
+/// Stored flat, 64 bytes a candidate instead of 112 (a long document makes over a million of
+/// them, docs/robustness.md): offsets as 32-bit values (a document is at most
+/// `InputLimits.maxSupportedDocumentBytes`, 4 GB), plugin and rule indices as 32-bit values,
+/// the link as its relation index and its target's offsets. The properties read and write as
+/// before.
 public struct Candidate: Sendable {
-    /// Index of the plugin in the engine.
-    public var plugin: Int
-    /// Index of the rule in its plugin.
-    public var rule: Int
-    public var bytes: Range<Int>
-    /// Nil for a `block` rule's match.
-    public var value: JSONValue?
+    private var lower: UInt32
+    private var upper: UInt32
+    private var pluginIndex: Int32
+    private var ruleIndex: Int32
+    private var linkLower: UInt32 = 0
+    private var linkUpper: UInt32 = 0
     public var inferred: [String]
+    /// Nil for a `block` rule's match. (Fields are in this order so that the value, aligned to
+    /// 16 bytes, starts at 32 and the relation fits in its padding.)
+    public var value: JSONValue?
+    /// The link's relation (an index into `MergePassRegistry.relations`), -1 for none.
+    private var linkRelation: Int8 = -1
+
+    /// Index of the plugin in the engine.
+    public var plugin: Int {
+        get { Int(pluginIndex) }
+        set { pluginIndex = Int32(newValue) }
+    }
+
+    /// Index of the rule in its plugin (-1: made by a merge pass, `Decision.acronymRule`).
+    public var rule: Int {
+        get { Int(ruleIndex) }
+        set { ruleIndex = Int32(newValue) }
+    }
+
+    public var bytes: Range<Int> {
+        get { Int(lower)..<Int(upper) }
+        set {
+            lower = UInt32(newValue.lowerBound)
+            upper = UInt32(newValue.upperBound)
+        }
+    }
+
     /// A relation to another candidate a merge pass set (`equivalentOf`).
-    public var link: CandidateLink?
+    public var link: CandidateLink? {
+        get {
+            linkRelation < 0 ? nil
+                : CandidateLink(relationIndex: Int(linkRelation), target: Int(linkLower)..<Int(linkUpper))
+        }
+        set {
+            guard let newValue else {
+                linkRelation = -1
+                return
+            }
+            linkRelation = Int8(newValue.relation)
+            linkLower = UInt32(newValue.target.lowerBound)
+            linkUpper = UInt32(newValue.target.upperBound)
+        }
+    }
 
     public var isBlock: Bool { value == nil }
-    public var length: Int { bytes.count }
+    public var length: Int { Int(upper - lower) }
 
     public init(plugin: Int, rule: Int, bytes: Range<Int>, value: JSONValue?, inferred: [String] = []) {
-        self.plugin = plugin
-        self.rule = rule
-        self.bytes = bytes
+        lower = UInt32(bytes.lowerBound)
+        upper = UInt32(bytes.upperBound)
+        pluginIndex = Int32(plugin)
+        ruleIndex = Int32(rule)
         self.value = value
         self.inferred = inferred
     }
 
     public func overlaps(_ other: Candidate) -> Bool {
-        bytes.lowerBound < other.bytes.upperBound && other.bytes.lowerBound < bytes.upperBound
+        lower < other.upper && other.lower < upper
     }
 }
 

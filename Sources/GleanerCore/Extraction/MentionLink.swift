@@ -27,5 +27,10 @@ public struct CandidateLink: Sendable {
         self.target = target
     }
 
+    init(relationIndex: Int, target: Range<Int>) {
+        relation = relationIndex
+        self.target = target
+    }
+
     public var relationName: String { MergePassRegistry.relations[relation] }
 }

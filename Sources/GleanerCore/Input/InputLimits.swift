@@ -14,8 +14,12 @@ public struct InputLimits: Sendable, Equatable {
     /// line); below this size the ratio costs nothing worth guarding against.
     public static let ratioFloor = 16 << 20
 
+    /// The largest document any limit allows: offsets inside a document are stored in 32 bits
+    /// (`Candidate`, 64 bytes each instead of 112), so a document is at most 4 GB.
+    public static let maxSupportedDocumentBytes = Int(UInt32.max)
+
     public init(maxDocumentBytes: Int = defaultMaxDocumentBytes, maxGzipRatio: Int = defaultMaxGzipRatio) {
-        self.maxDocumentBytes = maxDocumentBytes
+        self.maxDocumentBytes = min(maxDocumentBytes, Self.maxSupportedDocumentBytes)
         self.maxGzipRatio = maxGzipRatio
     }
 

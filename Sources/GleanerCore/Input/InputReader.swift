@@ -199,6 +199,18 @@ public struct InputReader {
     /// A file's document; `html`: how to read it as HTML, nil for plain text.
     static func readFile(_ stream: inout any ByteStream, id: String, source: String, html: HTMLTextMode?,
                          limit: Int = InputLimits.defaultMaxDocumentBytes) -> DocumentResult {
+        if html == nil {
+            do throws(ReadError) {
+                if let read = try stream.readText(limit: limit) {
+                    if let nul = read.firstNUL {
+                        return .failed(id: id, source: source, message: "binary file (NUL byte at offset \(nul)): skipped")
+                    }
+                    return .read(Document(id: id, source: source, text: read.text), replacements: read.replacements)
+                }
+            } catch {
+                return .failed(id: id, source: source, message: error.message)
+            }
+        }
         let bytes: [UInt8]
         do throws(ReadError) { bytes = try stream.readAll(limit: limit) } catch {
             return .failed(id: id, source: source, message: error.message)

@@ -30,6 +30,20 @@ public enum TextDecoder {
         return count
     }
 
+    /// How many U+FFFD (EF BF BD) the bytes hold: memchr from one EF to the next, so text
+    /// without any costs one fast pass.
+    static func replacementCharacters(in bytes: UnsafeRawBufferPointer) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var count = 0
+        var offset = 0
+        while offset < bytes.count, let found = memchr(base + offset, 0xEF, bytes.count - offset) {
+            let index = UnsafeRawPointer(found) - base
+            if index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBD { count += 1 }
+            offset = index + 1
+        }
+        return count
+    }
+
     /// Where the first NUL byte is: text files have none, so one marks a binary file.
     public static func firstNUL<C: Collection>(in bytes: C) -> Int? where C.Element == UInt8, C.Index == Int {
         let found = bytes.withContiguousStorageIfAvailable { buffer -> Int? in
