@@ -28,8 +28,9 @@ struct DateGroupReader: Sendable {
     static let suffixes = [""] + "bcdefghijklmnopq".map { "_\($0)" }
     static let sideParts = ["d", "m", "y", "a", "b", "q", "h", "season", "holiday"]
     /// `wk` ordinal week (`first`, `3rd`, `last`), `wkn` a count of weeks (`first 2 weeks`),
-    /// `isowk` an ISO week number, `wb` marks `week beginning <day>`.
-    static let otherParts = ["fy", "fy2", "decade", "wk", "wkn", "isowk", "wb"]
+    /// `isowk` an ISO week number, `wb` marks `week beginning <day>`; `fye` the last fiscal
+    /// year of a range of them (`FY2023 through FY2029`).
+    static let otherParts = ["fy", "fy2", "decade", "wk", "wkn", "isowk", "wb", "fye"]
 
     /// The slot of each part: side parts first (`d1`, `d2`, `m1`, ...), then the others.
     enum Part: Int {
@@ -38,7 +39,7 @@ struct DateGroupReader: Sendable {
     }
 
     enum Other: Int {
-        case fy, fy2, decade, wk, wkn, isowk, wb
+        case fy, fy2, decade, wk, wkn, isowk, wb, fye
         var slot: Int { DateGroupReader.sideParts.count * 2 + rawValue }
     }
 

@@ -40,8 +40,18 @@ struct DateNormalizer: Normalizer {
             // `FY` and the year as written, widened; a two-year label keeps its first year.
             let (digits, count) = DateGroupReader.digits(fy)
             guard count == 4 || count == 2 else { return false }
+            let start = Self.widen(digits, twoDigit: count == 2, reference: reference)
             text.append("FY")
-            text.append(decimal: Self.widen(digits, twoDigit: count == 2, reference: reference))
+            text.append(decimal: start)
+            // A range of fiscal years (`FY2023 through FY2029`): `FY2023/FY2029`, forwards only.
+            if let last = groups.bytes(DateGroupReader.Other.fye.slot) {
+                let (digits, count) = DateGroupReader.digits(last)
+                guard count == 4 || count == 2 else { return false }
+                let end = Self.widen(digits, twoDigit: count == 2, reference: reference)
+                guard end > start else { return false }
+                text.append("/FY")
+                text.append(decimal: end)
+            }
             return true
         }
         if let decade = groups.bytes(DateGroupReader.Other.decade.slot) {

@@ -180,8 +180,10 @@ struct ExerciseContext: Sendable {
         index == 0 || !isWordByte(bytes[index - 1])
     }
 
+    /// A curly apostrophe ends a word too (`the US Army’s Arctic Edge 2024`: `army` is a trigger).
     static func isWordBoundary(after index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         index >= bytes.count || !isWordByte(bytes[index])
+            || (bytes[index] == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x99)
     }
 
     /// True when one of `words` (lowercase, ending in a space) ends right at `index`.

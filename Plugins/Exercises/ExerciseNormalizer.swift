@@ -57,6 +57,9 @@ struct ExerciseNormalizer: Normalizer {
     let words: NameCanonicalizer
     /// One-word names: short or coined all-caps words stay acronyms (`MINEX`, `PASSEX`).
     let single: NameCanonicalizer
+    /// Names in mixed case: a capitalized word of four letters or fewer is set so on purpose,
+    /// an acronym (`Grand African NEMO`); longer ones are words in capitals (`SHINYUU Maitri`).
+    let mixed: NameCanonicalizer
 
     /// The `name`, `year` and `edition` groups.
     let slots = GroupSlots([["name"], ["year"], ["edition"]])
@@ -68,6 +71,7 @@ struct ExerciseNormalizer: Normalizer {
     init(lexicon: Lexicon?, checks: [String: ContextCheck] = [:], bare: Set<String> = []) {
         words = NameCanonicalizer(lexicon: lexicon, minimumWordLength: 2)
         single = NameCanonicalizer(lexicon: lexicon, minimumWordLength: 6)
+        mixed = NameCanonicalizer(lexicon: lexicon, minimumWordLength: 5)
         self.checks = checks
         self.bare = bare
     }
@@ -111,7 +115,9 @@ struct ExerciseNormalizer: Normalizer {
         if let row = words.entryIndex(for: name), let canonical = words.canonicalName(ofRow: row) {
             return canonical
         }
-        guard !name.contains(" ") else { return words.canonical(name) }
+        guard !name.contains(" ") else {
+            return name.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) ? mixed.canonical(name) : words.canonical(name)
+        }
         // A one-word all-caps name no list holds is coined (`SITMEX`, `BALTOPS`, `UNITAS`):
         // exercise names are set in capitals as written, at any length.
         let upper = name.uppercased()

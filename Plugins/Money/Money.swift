@@ -13,6 +13,7 @@ public enum Money {
         "scales.tsv": PackageResources.scales_tsv,
         "subunits.tsv": PackageResources.subunits_tsv,
         "numberwords.tsv": PackageResources.numberwords_tsv,
+        "localcurrencies.tsv": PackageResources.localcurrencies_tsv,
     ])
     public static let normalizers: [NormalizerFactory] = [MoneyNormalizer.factory]
 }

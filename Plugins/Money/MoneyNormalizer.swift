@@ -6,6 +6,8 @@ import GleanerCore
 struct MoneyNormalizer: Normalizer {
     let table: CurrencyTable
     let numbers: NumberWords
+    /// Bare words several countries share (`dinars`): the document's country decides.
+    var local: LocalCurrency? = nil
     let slots = GroupSlots(Slot.names)
 
     /// The groups read, by slot.
@@ -32,14 +34,15 @@ struct MoneyNormalizer: Normalizer {
 
     static let factory = NormalizerFactory(id: "money", groups: ["num", "words"], schema: schema) { context throws(PluginError) in
         MoneyNormalizer(table: try CurrencyTable(context: context),
-                        numbers: NumberWords(lexicon: try context.lexicon("numberwords")))
+                        numbers: NumberWords(lexicon: try context.lexicon("numberwords")),
+                        local: LocalCurrency(lexicon: try context.lexicon("localcurrencies")))
     }
 
     func normalize(_ match: RuleMatch) -> Normalization? {
         let groups = match.groups(slots)
         // The most explicit currency wins: a code in parentheses, then the one after the
         // amount (`$460 million USD`), then the one before.
-        guard let currency = currency(groups, .curcode) ?? currency(groups, .cur2) ?? currency(groups, .cur)
+        guard let (currency, slot) = currency(groups, .curcode) ?? currency(groups, .cur2) ?? currency(groups, .cur)
         else { return nil }
         var power = currency.power
         if let scale = groups.bytes(Slot.scale.rawValue) {
@@ -61,12 +64,18 @@ struct MoneyNormalizer: Normalizer {
             guard top > amount else { return nil }
             pairs.append(("amountMax", .number(top)))
         }
-        pairs.append(("currency", .string(currency.code)))
+        var code = currency.code
+        if let local, let surface = groups.bytes(slot.rawValue),
+           let found = local.code(for: surface, at: match.span, in: match.bytes) {
+            code = found
+        }
+        pairs.append(("currency", .string(code)))
         return Normalization(value: .object(pairs))
     }
 
-    private func currency(_ groups: MatchGroups, _ slot: Slot) -> CurrencyTable.Currency? {
-        groups.bytes(slot.rawValue).flatMap(table.currency)
+    /// The currency a slot names, with the slot.
+    private func currency(_ groups: MatchGroups, _ slot: Slot) -> (CurrencyTable.Currency, Slot)? {
+        groups.bytes(slot.rawValue).flatMap(table.currency).map { ($0, slot) }
     }
 
     /// `50 cents`, `forty five` (hundredths when no unit is named), `five mao five`.
