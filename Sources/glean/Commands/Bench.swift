@@ -124,9 +124,9 @@ extension Glean {
             guard FileManager.default.isExecutableFile(atPath: baseline) else {
                 throw CLIError.usage("--baseline \(baseline): not an executable file")
             }
-            return BenchComparison(executable: baseline, arguments: BenchComparison.forwardedArguments(
-                corpus: corpus, source: source, megabytes: mb, jobs: options.jobs, pluginDirectories: options.pluginDirectories,
-                kinds: options.kinds, noPrefilter: options.noPrefilter, htmlText: htmlText.mode.rawValue))
+            // The arguments after `bench`, as the user gave them.
+            let given = CommandLine.arguments.dropFirst().drop { $0 != "bench" }.dropFirst()
+            return BenchComparison(executable: baseline, arguments: BenchComparison.forwardedArguments(Array(given)))
         }
 
         /// What `--mb` replicates: --source, else Corpus/articles in a clone of the repository,

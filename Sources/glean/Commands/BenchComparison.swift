@@ -5,9 +5,10 @@ import GleanerCore
 /// same run, its rounds placed between this build's (A B A, or A B A B A with more runs), so
 /// that a machine that slows down or speeds up during the run weighs on both alike.
 ///
-/// The other build runs `bench --json` with the same corpus, plugin and job options (it
-/// generates the same corpus from the same --source and --mb: generation is deterministic);
-/// its reported document count and size are checked against this build's.
+/// The other build runs `bench --json` with this command's corpus, plugin and job options as
+/// given (it generates the same corpus from the same --source and --mb: generation is
+/// deterministic; both default to as many jobs as cores); the document count and size it
+/// reports are checked against this build's.
 struct BenchComparison {
     /// The other build's executable.
     let executable: String
@@ -44,20 +45,25 @@ struct BenchComparison {
     /// The other build's timed rounds per invocation, so that it times at least `rounds` in all.
     static func roundsPerRun(rounds: Int, runs: Int) -> Int { max(1, (rounds + runs - 1) / runs) }
 
-    /// The arguments of `glean bench` that choose the work, for the other build.
-    static func forwardedArguments(corpus: [String], source: String?, megabytes: Double, jobs: Int,
-                                   pluginDirectories: [String], kinds: String?, noPrefilter: Bool,
-                                   htmlText: String) -> [String] {
-        var arguments = corpus.flatMap { ["--corpus", $0] }
-        if corpus.isEmpty {
-            arguments += ["--mb", String(megabytes)]
-            if let source { arguments += ["--source", source] }
+    /// This command's arguments as the other build gets them: those that choose the work
+    /// (corpus, size, plugins, kinds, jobs, scanning) verbatim, without those that say how this
+    /// build measures and prints (the other build's rounds are set by `measure`).
+    static func forwardedArguments(_ arguments: [String]) -> [String] {
+        let withValue: Set<String> = ["--baseline", "--baseline-runs", "--rounds", "--warmup"]
+        let flags: Set<String> = ["--json", "--scaling", "--rules", "--scan-costs", "--after-matching"]
+        var forwarded: [String] = []
+        var index = arguments.startIndex
+        while index < arguments.endIndex {
+            let argument = arguments[index]
+            let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
+            if withValue.contains(name) {
+                index += argument.contains("=") ? 1 : 2
+            } else {
+                if !flags.contains(argument) { forwarded.append(argument) }
+                index += 1
+            }
         }
-        arguments += ["--jobs", String(jobs), "--html-text", htmlText]
-        arguments += pluginDirectories.flatMap { ["--plugins", $0] }
-        if let kinds { arguments += ["--kinds", kinds] }
-        if noPrefilter { arguments.append("--no-prefilter") }
-        return arguments
+        return forwarded
     }
 
     /// The two builds side by side, and this build's share of the other's cost.
