@@ -123,4 +123,52 @@ let benchmarks: @Sendable () -> Void = {
     } teardown: {
         try? FileManager.default.removeItem(atPath: roundFolder)
     }
+
+    // A user's long list: a manifest-only plugin (scripts/make-lexicon-plugin.py) beside the
+    // built-ins. Loading is the whole start: manifests read, patterns compiled, the engine built
+    // (with a warm ~/.cache/glean after the first iteration: a warm start). Extraction is 1 MB of
+    // articles with every plugin on; 1k names beside 100k shows what the length of the list costs.
+    let lexiconFolder = FileManager.default.temporaryDirectory.appendingPathComponent("gleaner-bench-lexicon-\(getpid())").path
+    let lexiconBytes = SuiteConfiguration.isSmokeRun ? 10_000 : 1_000_000
+    for names in SuiteConfiguration.lexiconSizes {
+        let label = "\(names / 1000)k names"
+        Benchmark("Lexicon plugin, \(label), load and build the engine",
+                  configuration: SuiteConfiguration.configuration(maxDuration: .seconds(10), warmup: 1)) { benchmark, plugin in
+            do {
+                blackHole(Engine(plugins: try Catalog.plugins(directories: [plugin])))
+            } catch {
+                fatalError("GleanerBenchmarks: \(plugin): \(error)")
+            }
+        } setup: {
+            makeFixture { try GeneratedInputs.lexiconPlugin(names: names, in: lexiconFolder) }
+        } teardown: {
+            try? FileManager.default.removeItem(atPath: lexiconFolder)
+        }
+
+        Benchmark("Lexicon plugin, \(label), extract 1 MB, all plugins",
+                  configuration: SuiteConfiguration.configuration(perDocument: true, maxDuration: .seconds(10), warmup: 1)) {
+            benchmark, fixture in
+            benchmark.measureRate(bytes: fixture.bytes, documents: fixture.documents.count) {
+                blackHole(fixture.extractAll())
+            }
+        } setup: {
+            makeFixture {
+                let plugin = try GeneratedInputs.lexiconPlugin(names: names, in: lexiconFolder)
+                return ExtractionFixture(plugins: try Catalog.plugins(directories: [plugin]),
+                                         documents: try GeneratedInputs.documents(bytes: lexiconBytes))
+            }
+        } teardown: {
+            try? FileManager.default.removeItem(atPath: lexiconFolder)
+        }
+    }
+
+    // One long document (a report, a book, a dump): how its working memory grows with its size.
+    // Peak RSS is the number to read; the 20 MB of text itself is about 20 of it.
+    let largeBytes = SuiteConfiguration.isSmokeRun ? 100_000 : 20_000_000
+    Benchmark("Engine.extract, one 20 MB document, all plugins",
+              configuration: SuiteConfiguration.configuration(maxDuration: .seconds(20), warmup: 1)) { benchmark, fixture in
+        benchmark.measureRate(bytes: fixture.bytes) { blackHole(fixture.extractAll()) }
+    } setup: {
+        makeFixture { ExtractionFixture(plugins: try Catalog.plugins(), documents: [try GeneratedInputs.largeDocument(bytes: largeBytes)]) }
+    }
 }

@@ -7,6 +7,10 @@ enum SuiteConfiguration {
     /// that the suite runs, not how fast (scripts/test.sh).
     static let isSmokeRun = ProcessInfo.processInfo.environment["GLEANER_BENCH_SMOKE"] == "1"
 
+    /// The lexicon plugins' lengths (names): a short list and a user's long one. The smoke run
+    /// builds a small one only (python and a 100k-name compile would be most of its time).
+    static let lexiconSizes = isSmokeRun ? [1_000] : [1_000, 100_000]
+
     /// Generous on purpose: the baseline comes from a shared 2-core VM with other builds running
     /// beside it, where the same code's median moves by 2× between runs and there are no CPU
     /// counters to measure instead. The fastest iteration (p0) is the steadiest (among many,
@@ -31,15 +35,16 @@ enum SuiteConfiguration {
     /// One benchmark's configuration: wall clock, iterations and bytes per second (documents per
     /// second too when an iteration is several documents), allocations and, unless `peakMemory`
     /// is false, peak RSS. Each runs for `maxDuration`: long enough for a stable median on a
-    /// noisy machine, short enough that the whole suite takes about a minute.
+    /// noisy machine, short enough that the whole suite takes a few minutes; an iteration of
+    /// seconds (one large document) warms up once, not `warmup` times.
     static func configuration(perDocument: Bool = false, peakMemory: Bool = true,
-                              maxDuration: Duration = .seconds(3)) -> Benchmark.Configuration {
+                              maxDuration: Duration = .seconds(3), warmup: Int = 2) -> Benchmark.Configuration {
         let metrics: [BenchmarkMetric] = [.wallClock, .throughput, RateMetric.bytes]
             + (perDocument ? [RateMetric.documents] : []) + [.mallocCountTotal]
             + (peakMemory ? [.peakMemoryResident] : [])
         return Benchmark.Configuration(
             metrics: metrics,
-            warmupIterations: isSmokeRun ? 0 : 2,
+            warmupIterations: isSmokeRun ? 0 : warmup,
             maxDuration: isSmokeRun ? .milliseconds(1) : maxDuration,
             maxIterations: isSmokeRun ? 1 : 10_000,
             // Only the metrics measured: package-benchmark warns about the others.

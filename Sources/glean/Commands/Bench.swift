@@ -32,6 +32,15 @@ extension Glean {
         @Flag(help: "Print one JSON object instead of a table.")
         var json = false
 
+        @Option(help: ArgumentHelp("Also measure another build of glean on the same documents, its rounds between this build's, and print both side by side.", valueName: "glean-executable"))
+        var baseline: String?
+
+        @Option(help: "With --baseline: how many times to run the other build (each with its own warm-up, its rounds split among them).")
+        var baselineRuns = 1
+
+        @Flag(help: "Also time the documents with --jobs 1 and --jobs 2, rounds alternated, and print the speedup.")
+        var scaling = false
+
         @Flag(help: "Match once, then time only what follows matching in every round (merge, records, hashes, JSON Lines written).")
         var afterMatching = false
 
@@ -58,21 +67,66 @@ extension Glean {
             defer { try? FileManager.default.removeItem(atPath: scratch) }
             var results: [ThroughputBenchmark.Round] = []
             let matched = afterMatching ? bench.matchOnce() : nil
+            let comparison = try baselineComparison()
+            var baselineMeasurements: [BenchMeasurement] = []
+            var jobsScaling: JobsScaling?
             do {
                 for _ in 0..<warmup { _ = try bench.round(in: scratch, after: matched) }
-                for _ in 0..<max(1, rounds) { results.append(try bench.round(in: scratch, after: matched)) }
+                // With --baseline, the other build's runs sit between slices of these rounds.
+                let slices = comparison == nil ? [max(1, rounds)] : BenchComparison.slices(rounds: max(1, rounds), runs: baselineRuns)
+                for (index, count) in slices.enumerated() {
+                    if index > 0, let comparison {
+                        baselineMeasurements.append(try comparison.measure(
+                            rounds: BenchComparison.roundsPerRun(rounds: max(1, rounds), runs: baselineRuns), warmup: max(1, warmup)))
+                    }
+                    for _ in 0..<count { results.append(try bench.round(in: scratch, after: matched)) }
+                }
+                if scaling {
+                    jobsScaling = try JobsScaling.measure(engine: engine, documents: documents, rounds: rounds, warmup: warmup, in: scratch)
+                }
+            } catch let error as CLIError {
+                throw error
             } catch {
                 throw CLIError.output(String(describing: error))
             }
             let reference = afterMatching ? (seconds: 0, matches: []) : bench.referenceScan()
             let report = BenchReport(bench: bench, rounds: results, reference: reference, readSeconds: readSeconds,
                                      peakRSS: ThroughputBenchmark.peakResidentBytes)
-            print(json ? JSONWriter.string(report.json) : report.table)
+            let this = BenchMeasurement(rounds: results, documents: documents.count, bytes: bench.bytes, peakRSSBytes: report.peakRSS)
+            let other = baselineMeasurements.isEmpty ? nil : BenchMeasurement.combined(baselineMeasurements)
+            if json {
+                var object = report.json
+                for (key, value) in report.measurementFields { object = object.setting(key, to: value) }
+                if let other, let baseline {
+                    object = object.setting("baseline", to: BenchComparison.json(this: this, baseline: other, executable: baseline, runs: baselineRuns))
+                }
+                if let jobsScaling { object = object.setting("jobsScaling", to: jobsScaling.json) }
+                print(JSONWriter.string(object))
+            } else {
+                print(report.table)
+                if let other, let baseline {
+                    print(BenchComparison.table(this: this, baseline: other, executable: baseline, runs: baselineRuns))
+                }
+                if let jobsScaling { print(jobsScaling.table) }
+            }
             if rules, !json { print(report.ruleTable) }
             if scanCosts, !json {
                 print(BenchReport.scanCostTable(CandidatePrefilter.scanCosts(for: engine.plugins, documents: documents),
                                                 megabytes: Double(bench.bytes) / 1e6))
             }
+        }
+
+        /// `--baseline`: the other build, given this run's corpus, plugin and job options.
+        private func baselineComparison() throws(CLIError) -> BenchComparison? {
+            guard let baseline else { return nil }
+            guard baselineRuns >= 1 else { throw CLIError.usage("--baseline-runs must be at least 1") }
+            guard !afterMatching else { throw CLIError.usage("--baseline measures whole rounds: leave out --after-matching") }
+            guard FileManager.default.isExecutableFile(atPath: baseline) else {
+                throw CLIError.usage("--baseline \(baseline): not an executable file")
+            }
+            // The arguments after `bench`, as the user gave them.
+            let given = CommandLine.arguments.dropFirst().drop { $0 != "bench" }.dropFirst()
+            return BenchComparison(executable: baseline, arguments: BenchComparison.forwardedArguments(Array(given)))
         }
 
         /// What `--mb` replicates: --source, else Corpus/articles in a clone of the repository,
