@@ -56,20 +56,6 @@ import Testing
         #expect(SHA256.hex(hasher.finalize()) == SHA256.hex("é 2019 ₹ 5 crore"))
     }
 
-    /// A batch's digests are each message's own, in order.
-    @Test func manyMessagesAtOnceEqualOneByOne() {
-        let messages = (0..<150).map { Self.message($0, seed: UInt64($0)) } + [Self.message(100_000, seed: 1)]
-        let buffers = messages.map { bytes -> UnsafeRawBufferPointer in
-            let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 8)
-            copy.copyBytes(from: bytes)
-            return UnsafeRawBufferPointer(copy)
-        }
-        defer { for buffer in buffers { buffer.deallocate() } }
-        let together = SHA256.hexDigests(of: buffers)
-        for (index, bytes) in messages.enumerated() { #expect(together[index] == ReferenceSHA256.hex(bytes), "length \(bytes.count)") }
-        #expect(SHA256.hexDigests(of: []) == [])
-    }
-
     /// The digest words are the big-endian words of the digest bytes (`glean stream` keys its
     /// duplicate check on the first four).
     @Test func digestWordsAreTheHexDigest() {

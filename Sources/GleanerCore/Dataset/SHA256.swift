@@ -66,11 +66,6 @@ public struct SHA256 {
         return hex(hasher.finalize())
     }
 
-    /// Lower-case hex digests of many messages (a batch's documents).
-    public static func hexDigests(of messages: [UnsafeRawBufferPointer]) -> [String] {
-        messages.map { hex(digest($0)) }
-    }
-
     public static func hex(_ digest: Digest) -> String {
         String(unsafeUninitializedCapacity: 64) { out in
             let digits: StaticString = "0123456789abcdef"
