@@ -5,28 +5,11 @@ Each mention is found at the first occurrence of its surface text after the
 end of the previous mention, so the lists must follow the text; the script
 only locates spans that were chosen by hand and never proposes any.
 """
-import json, os, sys
+import os, sys
 
-def D(t, v): return ("date", t, v)
-def M(t, a, c, mx=None):
-    v = {"amount": a, "currency": c}
-    if mx is not None: v = {"amount": a, "amountMax": mx, "currency": c}
-    return ("money", t, v)
-def P(t, name, acr=None):
-    v = {"name": name}
-    if acr: v["acronym"] = acr
-    return ("program", t, v)
-def X(t, name, year=None, edition=None):
-    v = {"name": name}
-    if year: v["year"] = year
-    if edition: v["edition"] = edition
-    return ("exercise", t, v)
-def SKIP(t): return ("skip", t, None)  # move past a parenthesized acronym, not a mention
-def C(t, name, code): return ("party", t, {"name": name, "type": "country", "code": code})
-def O(t, name=None, acr=None):
-    v = {"name": name or t, "type": "organization"}
-    if acr: v["acronym"] = acr
-    return ("party", t, v)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+from gold_lists import D, M, P, X, SKIP, C, O, write_gold  # noqa: E402
+
 
 DOCS = {}
 US = C("United States", "United States", "US")
@@ -571,22 +554,5 @@ DOCS["005_andean_trade_press_release"] = [
     P("Exporta Perú", "Exporta Perú"),
     PE,
 ]
-base = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-ok = True
-for doc, ms in DOCS.items():
-    text = open(os.path.join(base, "articles", doc + ".txt"), encoding="utf-8", errors="replace", newline="").read()
-    pos, out = 0, []
-    for kind, surf, val in ms:
-        i = text.find(surf, pos)
-        if i < 0:
-            print(f"{doc}: not found after {pos}: {kind} {surf!r}"); ok = False; continue
-        assert text[i:i+len(surf)] == surf
-        if kind == "skip":
-            pos = i + len(surf); continue
-        out.append({"doc": doc, "kind": kind, "start": i, "end": i + len(surf), "text": surf, "value": val})
-        pos = i + len(surf)
-    with open(os.path.join(base, "gold", doc + ".jsonl"), "w", encoding="utf-8") as f:
-        for r in out:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(doc, len(out), "mentions")
-sys.exit(0 if ok else 1)
+
+write_gold(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."), DOCS)
