@@ -58,7 +58,12 @@ public final class Engine: Sendable {
     }
 
     /// `decisions: false` skips building the merge's decisions (nobody reads them without `--explain`).
-    public func extract(_ document: Document, scratch: Scratch, keepCandidates: Bool = false, decisions recordDecisions: Bool = true) -> Result {
+    /// `mentions`: when given, each record is handed to it as it is made and `Result.mentions`
+    /// stays empty, so a long document's records are never all in memory at once
+    /// (docs/robustness.md). When the result has a `validationError`, the records it was handed
+    /// before the invalid one must be discarded.
+    public func extract(_ document: Document, scratch: Scratch, keepCandidates: Bool = false, decisions recordDecisions: Bool = true,
+                        mentions sink: ((Mention) -> Void)? = nil) -> Result {
         var text = document.text
         return text.withUTF8 { bytes in
             var candidates: [Candidate] = []
@@ -98,16 +103,17 @@ public final class Engine: Sendable {
             }
             let proposed = keepCandidates ? candidates : []
             var result = resolve(consume candidates, failures: failures, document: document, bytes: bytes,
-                                 profile: profile, decisions: recordDecisions)
+                                 profile: profile, decisions: recordDecisions, mentions: sink)
             result.candidates = proposed
             return result
         }
     }
 
     /// Everything after matching: merges the candidates and builds validated records. `bytes`
-    /// are the document text's UTF-8 bytes.
+    /// are the document text's UTF-8 bytes; `mentions` as for `extract`.
     public func resolve(_ candidates: consuming [Candidate], failures: [String], document: Document, bytes: UnsafeBufferPointer<UInt8>,
-                        profile: EngineProfile? = nil, decisions recordDecisions: Bool = true) -> Result {
+                        profile: EngineProfile? = nil, decisions recordDecisions: Bool = true,
+                        mentions sink: ((Mention) -> Void)? = nil) -> Result {
         var candidates = candidates
         var decisions: [Decision] = []
         let context = MergeContext(document: document, bytes: bytes, plugins: plugins, traits: traits,
@@ -116,7 +122,11 @@ public final class Engine: Sendable {
         pipeline.run(&candidates, in: context, decisions: &decisions)
         let building = profile == nil ? 0 : EngineProfile.now()
         profile?.mergeNanos += building - merging
-        defer { profile?.buildNanos += EngineProfile.now() - building }
+        defer { profile?.buildNanos &+= EngineProfile.now() - building }
+        if let sink {
+            let problem = MentionBuilder.stream(candidates, in: context, sink)
+            return Result(mentions: [], decisions: decisions, ruleFailures: failures, validationError: problem, candidates: [])
+        }
         let (mentions, validationError) = MentionBuilder.build(candidates, in: context)
         return Result(mentions: mentions, decisions: decisions, ruleFailures: failures,
                       validationError: validationError, candidates: [])
