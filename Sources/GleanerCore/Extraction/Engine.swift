@@ -69,6 +69,10 @@ public final class Engine: Sendable {
             var candidates: [Candidate] = []
             var failures: [String] = []
             let profile = scratch.profile
+            // Values are made after the overlap pass, for the candidates it keeps (explain's
+            // candidate list shows them all with their values).
+            scratch.pcre.defersValues = !keepCandidates && pipeline.passes.first is OverlapResolver
+            defer { scratch.pcre.defersValues = false }
             let scanning = profile == nil ? 0 : EngineProfile.now()
             let prefiltered = if let prefilter, let vectorscan = scratch.vectorscan {
                 prefilter.scan(bytes, scratch: vectorscan, bounds: &scratch.unitBounds)
@@ -102,8 +106,9 @@ public final class Engine: Sendable {
                 return Result(mentions: [], decisions: [], ruleFailures: failures, validationError: message, candidates: [])
             }
             let proposed = keepCandidates ? candidates : []
-            var result = resolve(consume candidates, failures: failures, document: document, bytes: bytes,
-                                 profile: profile, decisions: recordDecisions, mentions: sink)
+            let deferred = DeferredValues(plugins: plugins, document: document, bytes: bytes, scratch: scratch.pcre, profile: profile)
+            var result = resolve(consume candidates, failures: failures, document: document, bytes: bytes, profile: profile,
+                                 decisions: recordDecisions, deferred: deferred, mentions: sink)
             result.candidates = proposed
             return result
         }
@@ -114,14 +119,23 @@ public final class Engine: Sendable {
     public func resolve(_ candidates: consuming [Candidate], failures: [String], document: Document, bytes: UnsafeBufferPointer<UInt8>,
                         profile: EngineProfile? = nil, decisions recordDecisions: Bool = true,
                         mentions sink: ((Mention) -> Void)? = nil) -> Result {
+        resolve(candidates, failures: failures, document: document, bytes: bytes, profile: profile, decisions: recordDecisions,
+                deferred: nil, mentions: sink)
+    }
+
+    /// `resolve`, with the pending candidates' values made by `deferred`.
+    func resolve(_ candidates: consuming [Candidate], failures: [String], document: Document, bytes: UnsafeBufferPointer<UInt8>,
+                 profile: EngineProfile?, decisions recordDecisions: Bool, deferred: DeferredValues?,
+                 mentions sink: ((Mention) -> Void)?) -> Result {
         var candidates = candidates
         var decisions: [Decision] = []
-        let context = MergeContext(document: document, bytes: bytes, plugins: plugins, traits: traits,
+        var context = MergeContext(document: document, bytes: bytes, plugins: plugins, traits: traits,
                                    recordsDecisions: recordDecisions)
+        context.deferredValues = deferred
         let merging = profile == nil ? 0 : EngineProfile.now()
         pipeline.run(&candidates, in: context, decisions: &decisions)
         let building = profile == nil ? 0 : EngineProfile.now()
-        profile?.mergeNanos += building - merging
+        profile?.mergeNanos &+= building - merging
         defer { profile?.buildNanos &+= EngineProfile.now() - building }
         if let sink {
             let problem = MentionBuilder.stream(candidates, in: context, sink)
