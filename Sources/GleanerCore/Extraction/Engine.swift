@@ -8,11 +8,13 @@ public final class Engine: Sendable {
     /// What the merge and record stages read of each plugin.
     public let traits: [PluginTraits]
     let maxCaptureCount: Int
-    /// Candidates one document may produce before it fails (docs/robustness.md): a document of
-    /// nothing but amounts (`$1,$1,...`) makes one per few bytes, and each candidate, mention
-    /// and record line costs hundreds of bytes, so 10 MB of them took 3 GB.
+    /// Candidates one document may produce before it fails (docs/robustness.md): a guard, no
+    /// longer what keeps memory bounded. A candidate costs 64 bytes until the overlap pass
+    /// (values are made only for the kept ones) and records are written as they are made, so
+    /// 5 million stay under about 1 GB: a 100 MB article (2.3 million) and 10 MB of nothing but
+    /// amounts (`$1,$1,...`, 3.3 million) are extracted.
     public let maxCandidates: Int
-    public static let defaultMaxCandidates = 1_000_000
+    public static let defaultMaxCandidates = 5_000_000
 
     /// `prefilter: false` makes PCRE2 scan alone (`--no-prefilter`; the equivalence tests).
     public init(plugins: [Plugin], pipeline: MergePipeline = .standard, prefilter: Bool = true,
