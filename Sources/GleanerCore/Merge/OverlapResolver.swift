@@ -27,7 +27,7 @@ public struct OverlapResolver: MergePass {
         // A pending candidate's value is made when it is kept (`DeferredValues`); one the
         // normalizer rejects is no candidate, and is skipped as if it had never been found.
         guard candidates.count > 1 else {
-            if let deferred = context.deferredValues, !candidates.isEmpty, !deferred.resolve(&candidates[0]) { candidates.removeAll() }
+            if let deferred = context.deferredValues { Self.makeValues(of: &candidates, with: deferred) }
             return
         }
         // Clusters of transitively overlapping candidates, by start: a candidate's fate depends
@@ -54,17 +54,30 @@ public struct OverlapResolver: MergePass {
             clusterEnd = max(clusterEnd, bytes.upperBound)
         }
         resolveCluster()
-        if let deferred = context.deferredValues {
-            // Candidates alone in their cluster; the others were resolved as they were kept.
-            kept.removeAll { !deferred.resolve(&candidates[$0]) }
-        }
         if !dropped.isEmpty {
             // Decisions in the order of the greedy choice over the whole document.
             dropped.sort { Rank.precedes($0.rank, $1.rank) }
             decisions += dropped.map(\.decision)
         }
-        if kept.elementsEqual(candidates.indices) { return }
-        Self.keepOnly(kept, of: &candidates)
+        if !kept.elementsEqual(candidates.indices) { Self.keepOnly(kept, of: &candidates) }
+        if let deferred = context.deferredValues { Self.makeValues(of: &candidates, with: deferred) }
+    }
+
+    /// Makes the values of the kept candidates still pending, those alone in their cluster
+    /// (the others got theirs as they were kept), and removes the ones the normalizer rejects.
+    /// The dropped candidates are gone by then and the array is cut to size first, so a long
+    /// document never holds all its candidates and the kept ones' values at once.
+    static func makeValues(of candidates: inout [Candidate], with deferred: DeferredValues) {
+        if candidates.capacity > 2 * candidates.count + 4096 {
+            var fitted: [Candidate] = []
+            fitted.reserveCapacity(candidates.count)
+            fitted.append(contentsOf: candidates)
+            candidates = fitted
+        }
+        var rejected = false
+        for index in candidates.indices where !deferred.resolve(&candidates[index]) { rejected = true }
+        // A rejected candidate stays pending.
+        if rejected { candidates.removeAllMoving(where: \.isPending) }
     }
 
     /// Candidate indices by start, then index (the order of a stable sort by start). Sorted
