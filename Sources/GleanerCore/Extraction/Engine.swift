@@ -39,7 +39,22 @@ public final class Engine: Sendable {
             pcre = PCRE2Scratch(maxCaptureCount: maxCaptureCount, limits: limits)
             vectorscan = prefilter?.makeScratch()
         }
+
+        /// Frees the scan's buffers when a long document grew them past what is kept.
+        func trim() {
+            let kept = Engine.keptScratchElements
+            vectorscan?.trim()
+            if unitBounds.capacity > kept { unitBounds = [] }
+            if buffers.keys.capacity > kept || buffers.starts.capacity > kept || buffers.spans.capacity > kept
+                || buffers.order.capacity > kept {
+                buffers = Plugin.PrefilterBuffers()
+            }
+        }
     }
+
+    /// Scan buffers a thread keeps between documents: more (about 8 MB) only while a long
+    /// document needs them.
+    static let keptScratchElements = 1 << 20
 
     public func makeScratch(limits: PCRE2Scratch.Limits = .init()) -> Scratch {
         let scratch = Scratch(maxCaptureCount: maxCaptureCount, limits: limits, prefilter: prefilter)
@@ -103,6 +118,8 @@ public final class Engine: Sendable {
                 }
                 if let profile { profile.matchNanos[index] &+= EngineProfile.now() - started }
             }
+            // A long document's scan buffers are not kept for the merge and the next document.
+            scratch.trim()
             if candidates.count >= maxCandidates {
                 let message = "more than \(maxCandidates) candidate mentions (\(bytes.count) bytes); not extracted, to keep memory bounded (raise the limit with --max-candidates)"
                 return Result(mentions: [], decisions: [], ruleFailures: failures, validationError: message, candidates: [])
