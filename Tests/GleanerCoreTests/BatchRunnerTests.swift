@@ -91,6 +91,30 @@ import Testing
         #expect(one == three)
     }
 
+    /// Lines encoded as each mention is made, moved to a temporary file past the threshold
+    /// (here after a few lines, so most documents spill, some several times), make the same
+    /// files as the mentions encoded together: with no option, `--context` and `--explain`.
+    @Test func streamedAndSpilledLinesMakeTheSameDataset() throws {
+        let engine = try Self.engine()
+        for (context, explain) in [(false, false), (true, false), (false, true)] {
+            let plain = BatchRunner(engine: engine, jobs: 2, explain: explain, context: context)
+            var spilling = plain
+            spilling.spillThreshold = 600
+            let (summary, expected) = try Self.run(plain)
+            let (spilledSummary, spilled) = try Self.run(spilling)
+            #expect(spilled == expected)
+            #expect(spilledSummary.mentionsByKind == summary.mentionsByKind)
+            // The lines are the ones `RecordEncoder` writes for the processor's mentions.
+            var lines: [UInt8] = []
+            let processor = DocumentProcessor(engine: engine, decisions: explain, context: context)
+            let scratch = engine.makeScratch()
+            for document in Self.documents {
+                RecordEncoder.append(try processor.process(document, scratch: scratch).mentions, to: &lines)
+            }
+            #expect(spilled["mentions.jsonl"] == Data(lines))
+        }
+    }
+
     @Test func aFailingLookUpFailsTheRun() throws {
         let engine = try Self.engine()
         let runner = BatchRunner(processor: DocumentProcessor(engine: engine, earlier: [Unavailable()]), jobs: 2)

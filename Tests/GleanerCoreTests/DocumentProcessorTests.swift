@@ -81,6 +81,30 @@ import Testing
             .process(Document(id: "d", source: "d", text: "$5 now"), scratch: engine.makeScratch())
         #expect(processed.counts.map { "\($0.0)=\($0.1)" } == ["money=1"])
     }
+
+    /// Mentions handed over one at a time are the ones `process` returns, and the record and
+    /// counts are the same; with `--context` too.
+    @Test func mentionsHandedOverOneAtATimeAreTheProcessedOnes() throws {
+        let engine = try Self.engine()
+        let text = "Malabar 2019 was held in 2019. COVID-19 spread. Malabar 2020 followed in 2020."
+        let document = Document(id: "a", source: "a.txt", text: text)
+        for context in [false, true] {
+            let processor = DocumentProcessor(engine: engine, context: context)
+            let whole = try processor.process(document, scratch: engine.makeScratch())
+            var handed: [Mention] = []
+            let streamed = try processor.process(document, scratch: engine.makeScratch()) { handed.append($0) }
+            var expected: [UInt8] = [], got: [UInt8] = []
+            RecordEncoder.append(whole.mentions, to: &expected)
+            RecordEncoder.append(handed, to: &got)
+            #expect(got == expected && handed.count == 4)
+            #expect(streamed.mentions.isEmpty)
+            #expect(streamed.counts.map { "\($0.0)=\($0.1)" } == whole.counts.map { "\($0.0)=\($0.1)" })
+            var record: [UInt8] = [], streamedRecord: [UInt8] = []
+            RecordEncoder.append(whole.record, to: &record)
+            RecordEncoder.append(streamed.record, to: &streamedRecord)
+            #expect(streamedRecord == record)
+        }
+    }
 }
 
 extension Mention {

@@ -42,4 +42,29 @@ import Testing
         #expect(quad?["aliases"] == .array([.string("Quad Summit"), .string("Quad-Summit"), .string("quad summit")]))
         #expect(quad?["lastDocument"] == .string("d3"))
     }
+
+    /// A document's entities gathered mention by mention give the same rows as its mentions.
+    @Test func documentEntitiesCountAsTheirMentions() {
+        let quad = JSONValue.object([("name", .string("Quadrilateral Security Dialogue")), ("acronym", .string("Quad"))])
+        let documents: [(String, [Mention])] = [
+            ("a", [mention("a", "program", "Quad", quad), mention("a", "program", "Quad", quad),
+                   mention("a", "date", "2019", .string("2019")),
+                   mention("a", "program", "Caf\u{E9} Forum", .object([("name", .string("Caf\u{E9} Forum"))])),
+                   mention("a", "program", "Cafe\u{301} Forum", .object([("name", .string("Cafe\u{301} Forum"))]))]),
+            ("b", [mention("b", "program", "Quadrilateral Security Dialogue", .object([("name", .string("Quadrilateral Security Dialogue"))])),
+                   mention("b", "exercise", "Malabar 2019", .object([("name", .string("Malabar")), ("year", .int(2019))])),
+                   mention("b", "program", "Quad-Summit", .object([("name", .string("Quad-Summit"))]))]),
+            ("c", [mention("c", "program", "quad summit", .object([("name", .string("quad summit"))])),
+                   mention("c", "exercise", "Malabar 2020", .object([("name", .string("Malabar")), ("edition", .int(24))]))]),
+        ]
+        var byMentions = EntityIndex(), byEntities = EntityIndex()
+        for (id, mentions) in documents {
+            byMentions.add(document: id, mentions: mentions)
+            var entities = DocumentEntities()
+            for mention in mentions { entities.add(mention) }
+            byEntities.add(document: id, entities: entities)
+        }
+        #expect(byEntities.records == byMentions.records)
+        #expect(byEntities.count == 5)
+    }
 }

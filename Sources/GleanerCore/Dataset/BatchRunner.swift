@@ -12,6 +12,9 @@ public struct BatchRunner: Sendable {
     public let jobs: Int
     /// Collect per-plugin and per-stage timings into `Summary.profile` (`glean bench`).
     public let profile: Bool
+    /// A document's mention lines past this many bytes move to a temporary file
+    /// (`SpillFile.threshold`; lowered by tests).
+    var spillThreshold = SpillFile.threshold
 
     public init(processor: DocumentProcessor, jobs: Int, profile: Bool = false) {
         self.processor = processor
@@ -46,9 +49,14 @@ public struct BatchRunner: Sendable {
     }
 
     /// One document of a batch: what the processor made of it (or the error its look-up of
-    /// earlier results threw) and the byte ranges of its lines in its worker's buffers.
+    /// earlier results threw) and the byte ranges of its lines in its worker's buffers. Its
+    /// mentions are encoded as they are made and not kept (only for an observer that reads
+    /// them): a long document's lines past `SpillFile.threshold` wait in `spill`, written
+    /// before the rest, and its named mentions are gathered into `entities`.
     struct Output {
         var worker = 0
+        var spill: SpillFile?
+        var entities = DocumentEntities()
         var mentions = 0..<0
         var document = 0..<0
         var decisions = 0..<0
@@ -97,6 +105,8 @@ public struct BatchRunner: Sendable {
         private var nextSet = 0
         private var inFlight: Job?
         private let started = DispatchTime.now()
+        /// An observer reads the documents' mentions: keep them until the batch is written.
+        private let keepMentions: Bool
 
         /// A batch handed to the workers.
         private final class Job: @unchecked Sendable {
@@ -115,6 +125,7 @@ public struct BatchRunner: Sendable {
             self.runner = runner
             self.writer = writer
             self.observers = observers
+            keepMentions = observers.contains { $0.readsMentions }
             bufferSets = (0..<2).map { _ in (0..<runner.jobs).map { _ in WorkerBuffers() } }
             if runner.profile { summary.profile = EngineProfile(plugins: runner.engine.plugins.count) }
         }
@@ -152,9 +163,9 @@ public struct BatchRunner: Sendable {
             let previous = inFlight
             inFlight = nil
             previous?.done.wait()
-            let runner = runner, profile = summary.profile
+            let runner = runner, profile = summary.profile, keepMentions = keepMentions
             DispatchQueue.global().async {
-                job.outputs = runner.process(job.documents, into: job.buffers, profile: profile)
+                job.outputs = runner.process(job.documents, into: job.buffers, keepMentions: keepMentions, profile: profile)
                 job.done.signal()
             }
             inFlight = job
@@ -172,17 +183,18 @@ public struct BatchRunner: Sendable {
                 if let error = output.error { throw error }
                 processed.append(output.processed!)
             }
-            for document in processed {
+            for (document, output) in zip(processed, job.outputs) {
                 summary.documents += 1
                 summary.bytes += document.record.bytes
                 if document.error != nil { summary.failedDocuments += 1 }
                 for (kind, count) in document.counts where count > 0 { summary.mentionsByKind[kind, default: 0] += count }
-                summary.entities.add(document: document.record.id, mentions: document.mentions)
+                summary.entities.add(document: document.record.id, entities: output.entities)
                 if document.reused { summary.reused += 1 }
             }
             for observer in observers { try observer.observe(processed) }
             for output in job.outputs {
                 let worker = job.buffers[output.worker]
+                try output.spill?.copy { chunk throws(DatasetWriter.WriteError) in try writer.append(chunk, to: "mentions.jsonl") }
                 try worker.mentions.withUnsafeBytes { try writer.append(UnsafeRawBufferPointer(rebasing: $0[output.mentions]), to: "mentions.jsonl") }
                 try worker.documents.withUnsafeBytes { try writer.append(UnsafeRawBufferPointer(rebasing: $0[output.document]), to: "documents.jsonl") }
                 if runner.explain {
@@ -195,7 +207,9 @@ public struct BatchRunner: Sendable {
 
     /// Processes a batch on `jobs` threads, each with its own scratch and buffers, taking
     /// documents one at a time (long documents do not leave other threads idle).
-    func process(_ batch: [Document], into buffers: [WorkerBuffers], profile total: EngineProfile? = nil) -> [Output] {
+    /// `keepMentions`: keep each document's mentions in its `ProcessedDocument` (for an observer).
+    func process(_ batch: [Document], into buffers: [WorkerBuffers], keepMentions: Bool = false,
+                 profile total: EngineProfile? = nil) -> [Output] {
         let results = ResultsBox<Output>(count: batch.count, initial: Output())
         let workers = min(jobs, batch.count, buffers.count)
         let profiles = (0..<workers).map { _ in total.map { EngineProfile(plugins: $0.matchNanos.count) } }
@@ -209,9 +223,8 @@ public struct BatchRunner: Sendable {
             while let position = next.take(below: batch.count) {
                 var output = Output(worker: worker)
                 do {
-                    let processed = try processor.process(batch[position], scratch: scratch)
-                    encode(processed, into: buffer, as: &output, profile: scratch.profile)
-                    output.processed = processed
+                    output.processed = try process(batch[position], scratch: scratch, into: buffer, as: &output,
+                                                   keepMentions: keepMentions)
                 } catch {
                     output.error = error
                 }
@@ -221,13 +234,54 @@ public struct BatchRunner: Sendable {
         return results.array
     }
 
-    /// Serializes a document's lines into its worker's buffers.
-    private func encode(_ processed: ProcessedDocument, into buffer: WorkerBuffers, as output: inout Output, profile: EngineProfile?) {
+    /// Processes one document, encoding each mention's line into the worker's buffer as it is
+    /// made (moved to a `SpillFile` past its threshold), then its record and decisions.
+    private func process(_ document: Document, scratch: Engine.Scratch, into buffer: WorkerBuffers, as output: inout Output,
+                         keepMentions: Bool) throws -> ProcessedDocument {
+        let profile = scratch.profile
+        let start = buffer.mentions.count
+        var lines = MentionLines()
+        var entities = DocumentEntities()
+        var kept: [Mention] = []
+        var spill: SpillFile?
+        var spillFailure: SpillFile.Failure?
+        var processed = try processor.process(document, scratch: scratch) { mention in
+            guard spillFailure == nil else { return }
+            let encoding = profile == nil ? 0 : EngineProfile.now()
+            lines.append(mention, to: &buffer.mentions)
+            entities.add(mention)
+            if keepMentions { kept.append(mention) }
+            if buffer.mentions.count - start >= spillThreshold {
+                do throws(SpillFile.Failure) {
+                    if spill == nil { spill = try SpillFile() }
+                    try spill!.move(from: &buffer.mentions, after: start)
+                    // Its repeated bytes were in what moved.
+                    lines = MentionLines()
+                } catch {
+                    spillFailure = error
+                }
+            }
+            if let profile {
+                // Encoding, not building, in `glean bench`'s stage table.
+                let spent = EngineProfile.now() - encoding
+                profile.encodeNanos += spent
+                profile.buildNanos &-= spent
+            }
+        }
+        if let spillFailure { throw spillFailure }
         let encoding = profile == nil ? 0 : EngineProfile.now()
         defer { if let profile { profile.encodeNanos += EngineProfile.now() - encoding } }
-        let mentionsStart = buffer.mentions.count
-        RecordEncoder.append(processed.mentions, to: &buffer.mentions)
-        output.mentions = mentionsStart..<buffer.mentions.count
+        if processed.error != nil {
+            // A record failed validation: the document has no mentions.
+            buffer.mentions.removeSubrange(start...)
+            spill = nil
+            entities = DocumentEntities()
+            kept = []
+        }
+        processed.mentions = kept
+        output.spill = spill
+        output.entities = entities
+        output.mentions = start..<buffer.mentions.count
         let documentStart = buffer.documents.count
         RecordEncoder.append(processed.record, to: &buffer.documents)
         output.document = documentStart..<buffer.documents.count
@@ -236,6 +290,7 @@ public struct BatchRunner: Sendable {
             for decision in processed.decisions { RecordEncoder.append(decision, doc: processed.record.id, to: &buffer.decisions) }
             output.decisions = decisionsStart..<buffer.decisions.count
         }
+        return processed
     }
 }
 

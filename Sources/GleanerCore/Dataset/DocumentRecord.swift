@@ -63,8 +63,17 @@ public struct DocumentRecord: Sendable {
 
         public init(kinds: [String]) { pairs = kinds.map { ($0, 0) } }
 
-        public mutating func add(_ kind: String) {
-            if let index = pairs.firstIndex(where: { $0.0 == kind }) { pairs[index].1 += 1 }
+        /// Counts a mention of `kind`; false when `kind` is not one of the kinds given.
+        @discardableResult
+        public mutating func add(_ kind: String) -> Bool {
+            guard let index = pairs.firstIndex(where: { $0.0 == kind }) else { return false }
+            pairs[index].1 += 1
+            return true
+        }
+
+        /// Counts a mention of `kind`, adding the kind after the others when it is new.
+        public mutating func addKind(_ kind: String) {
+            if !add(kind) { pairs.append((kind, 1)) }
         }
     }
 }

@@ -96,6 +96,40 @@ public struct EntityIndex: Sendable {
         }
     }
 
+    /// Adds one document's entities, gathered as its mentions were made: the same as
+    /// `add(document:mentions:)` with those mentions.
+    public mutating func add(document: String, entities: DocumentEntities) {
+        calls += 1
+        let call = calls
+        for row in entities.rows {
+            let key = NameKey(kind: row.kind, name: row.name)
+            let cached = key.isASCII
+            let entry: Int
+            if cached, let known = entryByName[key] {
+                entry = known
+            } else {
+                let id = Self.id(kind: row.kind, name: row.name)
+                if let known = entryByID[id] {
+                    entry = known
+                } else {
+                    entry = entries.count
+                    entries.append(Entry(id: id, kind: row.kind, name: row.name, firstDocument: document, lastDocument: document))
+                    entryByID[id] = entry
+                }
+                if cached { entryByName[key] = entry }
+            }
+            entries[entry].acronyms.formUnion(row.acronyms)
+            entries[entry].aliases.formUnion(row.aliases)
+            entries[entry].editions.formUnion(row.editions)
+            entries[entry].mentions += row.mentions
+            if entries[entry].lastCall != call {
+                entries[entry].lastCall = call
+                entries[entry].documents += 1
+                entries[entry].lastDocument = document
+            }
+        }
+    }
+
     private static func update(_ entry: inout Entry, with mention: Mention, document: String, call: Int) {
         if let acronym = mention.value["acronym"]?.stringValue { entry.acronyms.insert(acronym) }
         entry.aliases.insert(mention.text)
@@ -109,7 +143,7 @@ public struct EntityIndex: Sendable {
         }
     }
 
-    private static func edition(_ value: JSONValue?) -> Int? {
+    static func edition(_ value: JSONValue?) -> Int? {
         guard case .number(let number)? = value else { return nil }
         return Int(number.description)
     }

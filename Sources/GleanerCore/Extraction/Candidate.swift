@@ -18,6 +18,9 @@ public struct Candidate: Sendable {
     public var value: JSONValue?
     /// The link's relation (an index into `MergePassRegistry.relations`), -1 for none.
     private var linkRelation: Int8 = -1
+    /// The value is not made yet (`value` is nil): the normalizer runs only for the candidates
+    /// the overlap pass keeps (`DeferredValues`).
+    public internal(set) var isPending = false
 
     /// Index of the plugin in the engine.
     public var plugin: Int {
@@ -56,7 +59,7 @@ public struct Candidate: Sendable {
         }
     }
 
-    public var isBlock: Bool { value == nil }
+    public var isBlock: Bool { value == nil && !isPending }
     public var length: Int { Int(upper - lower) }
 
     public init(plugin: Int, rule: Int, bytes: Range<Int>, value: JSONValue?, inferred: [String] = []) {
@@ -66,6 +69,13 @@ public struct Candidate: Sendable {
         ruleIndex = Int32(rule)
         self.value = value
         self.inferred = inferred
+    }
+
+    /// A candidate whose value is made later, if the overlap pass keeps it (`DeferredValues`).
+    static func pending(plugin: Int, rule: Int, bytes: Range<Int>) -> Candidate {
+        var candidate = Candidate(plugin: plugin, rule: rule, bytes: bytes, value: nil)
+        candidate.isPending = true
+        return candidate
     }
 
     public func overlaps(_ other: Candidate) -> Bool {

@@ -8,11 +8,13 @@ public final class Engine: Sendable {
     /// What the merge and record stages read of each plugin.
     public let traits: [PluginTraits]
     let maxCaptureCount: Int
-    /// Candidates one document may produce before it fails (docs/robustness.md): a document of
-    /// nothing but amounts (`$1,$1,...`) makes one per few bytes, and each candidate, mention
-    /// and record line costs hundreds of bytes, so 10 MB of them took 3 GB.
+    /// Candidates one document may produce before it fails (docs/robustness.md): a guard, no
+    /// longer what keeps memory bounded. A candidate costs 64 bytes until the overlap pass
+    /// (values are made only for the kept ones) and records are written as they are made, so
+    /// 5 million stay under about 1 GB: a 100 MB article (2.3 million) and 10 MB of nothing but
+    /// amounts (`$1,$1,...`, 3.3 million) are extracted.
     public let maxCandidates: Int
-    public static let defaultMaxCandidates = 1_000_000
+    public static let defaultMaxCandidates = 5_000_000
 
     /// `prefilter: false` makes PCRE2 scan alone (`--no-prefilter`; the equivalence tests).
     public init(plugins: [Plugin], pipeline: MergePipeline = .standard, prefilter: Bool = true,
@@ -37,7 +39,22 @@ public final class Engine: Sendable {
             pcre = PCRE2Scratch(maxCaptureCount: maxCaptureCount, limits: limits)
             vectorscan = prefilter?.makeScratch()
         }
+
+        /// Frees the scan's buffers when a long document grew them past what is kept.
+        func trim() {
+            let kept = Engine.keptScratchElements
+            vectorscan?.trim()
+            if unitBounds.capacity > kept { unitBounds = [] }
+            if buffers.keys.capacity > kept || buffers.starts.capacity > kept || buffers.spans.capacity > kept
+                || buffers.order.capacity > kept {
+                buffers = Plugin.PrefilterBuffers()
+            }
+        }
     }
+
+    /// Scan buffers a thread keeps between documents: more (about 8 MB) only while a long
+    /// document needs them.
+    static let keptScratchElements = 1 << 20
 
     public func makeScratch(limits: PCRE2Scratch.Limits = .init()) -> Scratch {
         let scratch = Scratch(maxCaptureCount: maxCaptureCount, limits: limits, prefilter: prefilter)
@@ -58,12 +75,21 @@ public final class Engine: Sendable {
     }
 
     /// `decisions: false` skips building the merge's decisions (nobody reads them without `--explain`).
-    public func extract(_ document: Document, scratch: Scratch, keepCandidates: Bool = false, decisions recordDecisions: Bool = true) -> Result {
+    /// `mentions`: when given, each record is handed to it as it is made and `Result.mentions`
+    /// stays empty, so a long document's records are never all in memory at once
+    /// (docs/robustness.md). When the result has a `validationError`, the records it was handed
+    /// before the invalid one must be discarded.
+    public func extract(_ document: Document, scratch: Scratch, keepCandidates: Bool = false, decisions recordDecisions: Bool = true,
+                        mentions sink: ((Mention) -> Void)? = nil) -> Result {
         var text = document.text
         return text.withUTF8 { bytes in
             var candidates: [Candidate] = []
             var failures: [String] = []
             let profile = scratch.profile
+            // Values are made after the overlap pass, for the candidates it keeps (explain's
+            // candidate list shows them all with their values).
+            scratch.pcre.defersValues = !keepCandidates && pipeline.passes.first is OverlapResolver
+            defer { scratch.pcre.defersValues = false }
             let scanning = profile == nil ? 0 : EngineProfile.now()
             let prefiltered = if let prefilter, let vectorscan = scratch.vectorscan {
                 prefilter.scan(bytes, scratch: vectorscan, bounds: &scratch.unitBounds)
@@ -92,31 +118,48 @@ public final class Engine: Sendable {
                 }
                 if let profile { profile.matchNanos[index] &+= EngineProfile.now() - started }
             }
+            // A long document's scan buffers are not kept for the merge and the next document.
+            scratch.trim()
             if candidates.count >= maxCandidates {
                 let message = "more than \(maxCandidates) candidate mentions (\(bytes.count) bytes); not extracted, to keep memory bounded (raise the limit with --max-candidates)"
                 return Result(mentions: [], decisions: [], ruleFailures: failures, validationError: message, candidates: [])
             }
             let proposed = keepCandidates ? candidates : []
-            var result = resolve(consume candidates, failures: failures, document: document, bytes: bytes,
-                                 profile: profile, decisions: recordDecisions)
+            let deferred = DeferredValues(plugins: plugins, document: document, bytes: bytes, scratch: scratch.pcre, profile: profile)
+            var result = resolve(consume candidates, failures: failures, document: document, bytes: bytes, profile: profile,
+                                 decisions: recordDecisions, deferred: deferred, mentions: sink)
             result.candidates = proposed
             return result
         }
     }
 
     /// Everything after matching: merges the candidates and builds validated records. `bytes`
-    /// are the document text's UTF-8 bytes.
+    /// are the document text's UTF-8 bytes; `mentions` as for `extract`.
     public func resolve(_ candidates: consuming [Candidate], failures: [String], document: Document, bytes: UnsafeBufferPointer<UInt8>,
-                        profile: EngineProfile? = nil, decisions recordDecisions: Bool = true) -> Result {
+                        profile: EngineProfile? = nil, decisions recordDecisions: Bool = true,
+                        mentions sink: ((Mention) -> Void)? = nil) -> Result {
+        resolve(candidates, failures: failures, document: document, bytes: bytes, profile: profile, decisions: recordDecisions,
+                deferred: nil, mentions: sink)
+    }
+
+    /// `resolve`, with the pending candidates' values made by `deferred`.
+    func resolve(_ candidates: consuming [Candidate], failures: [String], document: Document, bytes: UnsafeBufferPointer<UInt8>,
+                 profile: EngineProfile?, decisions recordDecisions: Bool, deferred: DeferredValues?,
+                 mentions sink: ((Mention) -> Void)?) -> Result {
         var candidates = candidates
         var decisions: [Decision] = []
-        let context = MergeContext(document: document, bytes: bytes, plugins: plugins, traits: traits,
+        var context = MergeContext(document: document, bytes: bytes, plugins: plugins, traits: traits,
                                    recordsDecisions: recordDecisions)
+        context.deferredValues = deferred
         let merging = profile == nil ? 0 : EngineProfile.now()
         pipeline.run(&candidates, in: context, decisions: &decisions)
         let building = profile == nil ? 0 : EngineProfile.now()
-        profile?.mergeNanos += building - merging
-        defer { profile?.buildNanos += EngineProfile.now() - building }
+        profile?.mergeNanos &+= building - merging
+        defer { profile?.buildNanos &+= EngineProfile.now() - building }
+        if let sink {
+            let problem = MentionBuilder.stream(candidates, in: context, sink)
+            return Result(mentions: [], decisions: decisions, ruleFailures: failures, validationError: problem, candidates: [])
+        }
         let (mentions, validationError) = MentionBuilder.build(candidates, in: context)
         return Result(mentions: mentions, decisions: decisions, ruleFailures: failures,
                       validationError: validationError, candidates: [])

@@ -22,6 +22,13 @@ enum MentionBuilder {
         walk(candidates, in: context, validating: true, making: false) { _ in }
     }
 
+    /// Makes and validates the records in order and hands each valid one to `body`, keeping
+    /// none; returns the first invalid record's message (the records already handed over are
+    /// then to be discarded, as `build` returns none), else nil.
+    static func stream(_ candidates: [Candidate], in context: MergeContext, _ body: (Mention) -> Void) -> String? {
+        walk(candidates, in: context, validating: true, making: true, body)
+    }
+
     /// Makes the records in order and hands each to `body`, keeping none: the records `build`
     /// returns, for candidates that passed `validationError` (they are not checked again).
     static func forEach(_ candidates: [Candidate], in context: MergeContext, _ body: (Mention) -> Void) {

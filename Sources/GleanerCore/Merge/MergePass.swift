@@ -14,6 +14,9 @@ public struct MergeContext {
     public let traits: [PluginTraits]
     /// False when nobody reads the decisions (no `--explain`): passes then skip building them.
     public let recordsDecisions: Bool
+    /// Makes the values of pending candidates, which the overlap pass asks for (nil when no
+    /// candidate is pending: the engine defers values only when the overlap pass comes first).
+    var deferredValues: DeferredValues?
 
     public init(document: Document, bytes: UnsafeBufferPointer<UInt8>, plugins: [Plugin], traits: [PluginTraits]? = nil,
                 recordsDecisions: Bool = true) {

@@ -24,7 +24,12 @@ public struct OverlapResolver: MergePass {
     }
 
     public func apply(to candidates: inout [Candidate], in context: MergeContext, decisions: inout [Decision]) {
-        guard candidates.count > 1 else { return }
+        // A pending candidate's value is made when it is kept (`DeferredValues`); one the
+        // normalizer rejects is no candidate, and is skipped as if it had never been found.
+        guard candidates.count > 1 else {
+            if let deferred = context.deferredValues { Self.makeValues(of: &candidates, with: deferred) }
+            return
+        }
         // Clusters of transitively overlapping candidates, by start: a candidate's fate depends
         // only on its own cluster, and most clusters are one candidate that is simply kept.
         let byStart = Self.indicesByStart(candidates, byteCount: context.bytes.count)
@@ -38,7 +43,7 @@ public struct OverlapResolver: MergePass {
             if cluster.count == 1 {
                 kept.append(cluster[0])
             } else if !cluster.isEmpty {
-                resolve(cluster, candidates, context, scratch: &scratch, kept: &kept, dropped: &dropped)
+                resolve(cluster, &candidates, context, scratch: &scratch, kept: &kept, dropped: &dropped)
             }
             cluster.removeAll(keepingCapacity: true)
         }
@@ -54,8 +59,25 @@ public struct OverlapResolver: MergePass {
             dropped.sort { Rank.precedes($0.rank, $1.rank) }
             decisions += dropped.map(\.decision)
         }
-        if kept.elementsEqual(candidates.indices) { return }
-        Self.keepOnly(kept, of: &candidates)
+        if !kept.elementsEqual(candidates.indices) { Self.keepOnly(kept, of: &candidates) }
+        if let deferred = context.deferredValues { Self.makeValues(of: &candidates, with: deferred) }
+    }
+
+    /// Makes the values of the kept candidates still pending, those alone in their cluster
+    /// (the others got theirs as they were kept), and removes the ones the normalizer rejects.
+    /// The dropped candidates are gone by then and the array is cut to size first, so a long
+    /// document never holds all its candidates and the kept ones' values at once.
+    static func makeValues(of candidates: inout [Candidate], with deferred: DeferredValues) {
+        if candidates.capacity > 2 * candidates.count + 4096 {
+            var fitted: [Candidate] = []
+            fitted.reserveCapacity(candidates.count)
+            fitted.append(contentsOf: candidates)
+            candidates = fitted
+        }
+        var rejected = false
+        for index in candidates.indices where !deferred.resolve(&candidates[index]) { rejected = true }
+        // A rejected candidate stays pending.
+        if rejected { candidates.removeAllMoving(where: \.isPending) }
     }
 
     /// Candidate indices by start, then index (the order of a stable sort by start). Sorted
@@ -100,8 +122,10 @@ public struct OverlapResolver: MergePass {
     static let smallCluster = 16
 
     /// The greedy choice within one cluster; appends the kept candidates by start.
-    private func resolve(_ cluster: [Int], _ candidates: [Candidate], _ context: MergeContext, scratch: inout Scratch,
+    private func resolve(_ cluster: [Int], _ candidates: inout [Candidate], _ context: MergeContext, scratch: inout Scratch,
                          kept: inout [Int], dropped: inout [(rank: Rank, decision: Decision)]) {
+        // Whether a candidate exists: a pending one the normalizer rejects does not.
+        func exists(_ index: Int) -> Bool { context.deferredValues?.resolve(&candidates[index]) ?? true }
         scratch.ranks.removeAll(keepingCapacity: true)
         for index in cluster {
             let bytes = candidates[index].bytes
@@ -131,10 +155,10 @@ public struct OverlapResolver: MergePass {
                     winner = scratch.spans[after]
                 }
                 if let winner {
-                    if context.recordsDecisions {
+                    if context.recordsDecisions, exists(rank.index) {
                         dropped.append((rank, decision(candidates[rank.index], loser: candidates[winner.owner], context)))
                     }
-                } else {
+                } else if exists(rank.index) {
                     scratch.spans.append(DisjointSpans.Span(start: bytes.lowerBound, end: bytes.upperBound, owner: rank.index))
                 }
             }
@@ -150,10 +174,10 @@ public struct OverlapResolver: MergePass {
         for rank in scratch.ranks {
             let bytes = candidates[rank.index].bytes
             if let winner = spans.overlap(with: bytes) {
-                if context.recordsDecisions {
+                if context.recordsDecisions, exists(rank.index) {
                     dropped.append((rank, decision(candidates[rank.index], loser: candidates[winner.owner], context)))
                 }
-            } else {
+            } else if exists(rank.index) {
                 spans.insert(bytes, owner: rank.index)
             }
         }

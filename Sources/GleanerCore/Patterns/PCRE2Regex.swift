@@ -160,6 +160,9 @@ public final class PCRE2Scratch {
     /// Candidates a document may produce (Engine.maxCandidates): plugins stop adding past it,
     /// so a document dense with matches costs bounded memory, and the engine fails it.
     public var maxCandidates = Int.max
+    /// Plugins leave the values of the candidates that allow it to be made after the overlap
+    /// pass (`DeferredValues`).
+    public var defersValues = false
 
     public init(maxCaptureCount: Int, limits: Limits = Limits()) {
         matchData = pcre2_match_data_create_8(UInt32(maxCaptureCount + 1), nil)

@@ -168,6 +168,8 @@ public final class VectorscanDatabase: @unchecked Sendable {
         }
         guard rc == HS_SUCCESS else { return false }
         scratch.order()
+        // Once ordered, the reported events are not read again.
+        if scratch.sink.pointee.capacity > VectorscanScratch.keptEvents { scratch.sink.pointee.shrink() }
         return true
     }
 }
@@ -182,6 +184,14 @@ public final class VectorscanScratch {
         var count = 0
         var capacity: Int
         var limit = 0
+
+        /// Back to the initial capacity (the count is reset by the next scan).
+        mutating func shrink() {
+            buffer.deallocate()
+            capacity = 1 << 12
+            buffer = .allocate(capacity: capacity)
+            count = 0
+        }
 
         /// False when the event budget is spent (the scan stops).
         @inline(__always)
@@ -204,6 +214,14 @@ public final class VectorscanScratch {
     fileprivate let sink: UnsafeMutablePointer<Sink>
     /// The last scan's events, (expression id << 32 | end), ascending.
     public fileprivate(set) var events: [UInt64] = []
+    /// Events a thread keeps room for between documents (8 MB): a long document's buffers (16 M
+    /// events and 128 MB each for 100 MB of news text) are freed once it is done with them.
+    static let keptEvents = 1 << 20
+
+    /// Frees the events when a long document grew their buffer past `keptEvents`.
+    public func trim() {
+        if events.capacity > Self.keptEvents { events = [] }
+    }
     private var counts: [Int] = []
 
     fileprivate init(raw: OpaquePointer) {
@@ -275,6 +293,7 @@ public final class VectorscanDatabase: Sendable {
 
 public final class VectorscanScratch {
     public var events: [UInt64] { [] }
+    public func trim() {}
 }
 #endif
 

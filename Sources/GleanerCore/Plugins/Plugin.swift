@@ -385,6 +385,10 @@ public final class Plugin: Sendable {
             output.append(Candidate(plugin: pluginIndex, rule: index, bytes: span, value: nil))
             return true
         }
+        if scratch.defersValues, defersValue(of: rule) {
+            output.append(.pending(plugin: pluginIndex, rule: index, bytes: span))
+            return true
+        }
         let match = RuleMatch(bytes: bytes, span: span, rule: rule.manifest, document: document,
                               pattern: rule.anchored[variant], scratch: scratch)
         let normalizing = profile == nil ? 0 : EngineProfile.now()

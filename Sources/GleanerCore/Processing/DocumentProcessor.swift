@@ -30,28 +30,64 @@ public struct DocumentProcessor: Sendable {
     /// result holds unchanged takes its mentions from there; any other is extracted. Throws
     /// only what an earlier result's look-up throws (an unreadable store).
     public func process(_ document: Document, scratch: Engine.Scratch) throws -> ProcessedDocument {
+        var mentions: [Mention] = []
+        var processed = try process(document, scratch: scratch) { mentions.append($0) }
+        if processed.error == nil { processed.mentions = mentions }
+        return processed
+    }
+
+    /// `process(_:scratch:)` with each mention handed to `each` as it is made, in order, and
+    /// none kept: the result's `mentions` is empty (its `counts` count them), so a long
+    /// document's records are never all in memory (docs/robustness.md). When the result has an
+    /// `error`, the mentions handed over before it was found must be discarded.
+    public func process(_ document: Document, scratch: Engine.Scratch, each: (Mention) -> Void) throws -> ProcessedDocument {
         let profile = scratch.profile
         let hashing = profile == nil ? 0 : EngineProfile.now()
         let sha256 = SHA256.hex(document.text)
         if let profile { profile.hashNanos += EngineProfile.now() - hashing }
-        var result: Engine.Result
+        var counts = DocumentRecord.Counts(kinds: kinds)
+        // Stored mentions by their own kind, when one is of a kind no plugin extracts now.
+        var byKind = DocumentRecord.Counts(kinds: [])
+        var otherKinds = false
+        let result: Engine.Result
         var reused = false
         if let failure = document.failure {
             result = Engine.Result(mentions: [], decisions: [], ruleFailures: [], validationError: failure, candidates: [])
         } else if let stored = try stored(document, sha256: sha256) {
             // Stored mentions already carry their context, when the run that stored them asked for it.
-            result = Engine.Result(mentions: stored, decisions: [], ruleFailures: [], validationError: nil, candidates: [])
+            for mention in stored {
+                if !counts.add(mention.kind) { otherKinds = true }
+                byKind.addKind(mention.kind)
+                each(mention)
+            }
+            result = Engine.Result(mentions: [], decisions: [], ruleFailures: [], validationError: nil, candidates: [])
             reused = true
         } else {
-            result = extract(document, scratch: scratch)
+            var text = document.text
+            let context = context
+            result = text.withUTF8 { bytes in
+                extract(document, bytes: bytes, scratch: scratch) { made in
+                    var mention = made
+                    if context {
+                        let sentence = mention.sentence.map { $0.byteStart..<$0.byteEnd }
+                            ?? SentenceLocator.sentence(around: mention.byteStart..<mention.byteEnd, in: bytes)
+                        mention.context = String(decoding: UnsafeBufferPointer(rebasing: bytes[sentence]), as: UTF8.self)
+                    }
+                    counts.add(mention.kind)
+                    each(mention)
+                }
+            }
         }
         // Assembling the record counts as encoding in `glean bench`'s stage table.
         let assembling = profile == nil ? 0 : EngineProfile.now()
         defer { if let profile { profile.encodeNanos += EngineProfile.now() - assembling } }
-        if context && !reused { addContext(to: &result.mentions, in: document) }
-        let record = DocumentRecord(document: document, sha256: sha256, kinds: kinds, mentions: result.mentions,
-                                    error: result.validationError, warnings: document.warnings + result.ruleFailures)
-        return ProcessedDocument(record: record, mentions: result.mentions, decisions: result.decisions,
+        if result.validationError != nil {
+            counts = DocumentRecord.Counts(kinds: kinds)
+            otherKinds = false
+        }
+        let record = DocumentRecord(document: document, sha256: sha256, counts: counts, error: result.validationError,
+                                    warnings: document.warnings + result.ruleFailures)
+        return ProcessedDocument(record: record, mentions: [], counts: otherKinds ? byKind.pairs : counts.pairs, decisions: result.decisions,
                                  ruleFailures: result.ruleFailures, reused: reused)
     }
 
@@ -62,26 +98,14 @@ public struct DocumentProcessor: Sendable {
         return nil
     }
 
-    private func extract(_ document: Document, scratch: Engine.Scratch) -> Engine.Result {
-        guard let found = matched?.byDocument[document.id] else {
-            return engine.extract(document, scratch: scratch, decisions: decisions)
-        }
-        var text = document.text
-        return text.withUTF8 { bytes in
-            engine.resolve(found.candidates, failures: found.failures, document: document, bytes: bytes,
-                           profile: scratch.profile, decisions: decisions)
-        }
-    }
-
-    private func addContext(to mentions: inout [Mention], in document: Document) {
-        var text = document.text
-        text.withUTF8 { bytes in
-            for index in mentions.indices {
-                let mention = mentions[index]
-                let sentence = mention.sentence.map { $0.byteStart..<$0.byteEnd }
-                    ?? SentenceLocator.sentence(around: mention.byteStart..<mention.byteEnd, in: bytes)
-                mentions[index].context = String(decoding: UnsafeBufferPointer(rebasing: bytes[sentence]), as: UTF8.self)
+    private func extract(_ document: Document, bytes: UnsafeBufferPointer<UInt8>, scratch: Engine.Scratch,
+                         each: (Mention) -> Void) -> Engine.Result {
+        withoutActuallyEscaping(each) { each in
+            guard let found = matched?.byDocument[document.id] else {
+                return engine.extract(document, scratch: scratch, decisions: decisions, mentions: each)
             }
+            return engine.resolve(found.candidates, failures: found.failures, document: document, bytes: bytes,
+                                  profile: scratch.profile, decisions: decisions, mentions: each)
         }
     }
 }

@@ -2,8 +2,12 @@
 public struct ProcessedDocument: Sendable {
     /// Its line of `documents.jsonl`.
     public var record: DocumentRecord
-    /// Its lines of `mentions.jsonl`, in order of `start`.
+    /// Its lines of `mentions.jsonl`, in order of `start` (empty when they were handed over
+    /// one at a time: `DocumentProcessor.process(_:scratch:each:)`).
     public var mentions: [Mention]
+    /// Mentions per kind for the run's summary: the kinds the plugins extract, in their
+    /// order, then any other kind of stored mentions, by its own kind.
+    public var counts: [(String, Int)]
     /// The candidates the merge dropped, with the reason (when the processor keeps decisions).
     public var decisions: [Decision]
     /// Rules that failed on this document (also among the record's warnings).
@@ -11,9 +15,11 @@ public struct ProcessedDocument: Sendable {
     /// The mentions came unchanged from an earlier result (`--resume`, `--db`).
     public var reused: Bool
 
-    public init(record: DocumentRecord, mentions: [Mention], decisions: [Decision], ruleFailures: [String], reused: Bool) {
+    public init(record: DocumentRecord, mentions: [Mention], counts: [(String, Int)], decisions: [Decision],
+                ruleFailures: [String], reused: Bool) {
         self.record = record
         self.mentions = mentions
+        self.counts = counts
         self.decisions = decisions
         self.ruleFailures = ruleFailures
         self.reused = reused
@@ -22,14 +28,6 @@ public struct ProcessedDocument: Sendable {
     /// Why the document failed (unreadable, or a record that failed validation), else nil.
     public var error: String? { record.error }
 
-    /// Mentions per kind for the run's summary. The record counts only the kinds the plugins
-    /// extract now; stored mentions of another kind are counted by their own kind.
-    public var counts: [(String, Int)] {
-        if record.counts.reduce(0, { $0 + $1.1 }) == mentions.count { return record.counts }
-        var counts: [(String, Int)] = []
-        for mention in mentions {
-            if let index = counts.firstIndex(where: { $0.0 == mention.kind }) { counts[index].1 += 1 } else { counts.append((mention.kind, 1)) }
-        }
-        return counts
-    }
+    /// How many mentions the document has.
+    public var mentionCount: Int { counts.reduce(0) { $0 + $1.1 } }
 }

@@ -6,4 +6,11 @@
 public protocol RunObserver {
     /// One batch's documents, in input order.
     func observe(_ batch: [ProcessedDocument]) throws
+    /// Whether it reads the documents' `mentions` (the store does): only then are they kept
+    /// until the batch is written; otherwise they are empty and `counts` counts them.
+    var readsMentions: Bool { get }
+}
+
+extension RunObserver {
+    public var readsMentions: Bool { true }
 }

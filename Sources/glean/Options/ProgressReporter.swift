@@ -60,9 +60,12 @@ final class ProgressReporter: RunObserver, @unchecked Sendable {
             : String(format: "%d:%02d", whole / 60, whole % 60)
     }
 
+    /// It counts mentions, and needs not keep them.
+    var readsMentions: Bool { false }
+
     /// Each batch as it is written; documents taken unchanged from earlier results count as done.
     func observe(_ batch: [ProcessedDocument]) {
         advance(documents: batch.count, bytes: batch.reduce(0) { $0 + $1.record.bytes },
-                mentions: batch.reduce(0) { $0 + $1.mentions.count }, errors: batch.count { $0.error != nil })
+                mentions: batch.reduce(0) { $0 + $1.mentionCount }, errors: batch.count { $0.error != nil })
     }
 }
