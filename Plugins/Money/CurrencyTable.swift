@@ -9,6 +9,9 @@ struct CurrencyTable: Sendable {
         let code: String
         /// The amount is multiplied by 10^power (`pence` -2, `MUSD` 6).
         let power: Int
+        /// A sign several currencies share as a bare letter (`K`, `P`, `Q`: localsymbols.tsv):
+        /// money only where the document names one of its countries (LocalCurrency).
+        var needsCountry = false
     }
 
     /// Folded surface -> index in `currencyList`.
@@ -19,11 +22,12 @@ struct CurrencyTable: Sendable {
     private var minorPowers = ByteKeyTable()
 
     init(context: NormalizerContext) throws(PluginError) {
-        for id in ["symbols", "codes", "names", "prenames", "weaknames", "weakcodes", "weaksymbols"] {
+        for id in ["symbols", "codes", "names", "prenames", "weaknames", "weakcodes", "weaksymbols", "localsymbols"] {
             let lexicon = try context.lexicon(id)
             for row in lexicon.rows {
                 guard let code = row["currency"] else { continue }
-                let currency = Currency(code: code, power: row["power"].flatMap { Int($0) } ?? 0)
+                let currency = Currency(code: code, power: row["power"].flatMap { Int($0) } ?? 0,
+                                        needsCountry: id == "localsymbols")
                 for surface in Self.surfaces(of: row, in: lexicon) where currencies.insert(Self.fold(surface), currencyList.count) {
                     currencyList.append(currency)
                 }

@@ -10,6 +10,7 @@ public enum Money {
         "weaknames.tsv": PackageResources.weaknames_tsv,
         "weakcodes.tsv": PackageResources.weakcodes_tsv,
         "weaksymbols.tsv": PackageResources.weaksymbols_tsv,
+        "localsymbols.tsv": PackageResources.localsymbols_tsv,
         "scales.tsv": PackageResources.scales_tsv,
         "subunits.tsv": PackageResources.subunits_tsv,
         "numberwords.tsv": PackageResources.numberwords_tsv,

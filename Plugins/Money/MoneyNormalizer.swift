@@ -68,6 +68,8 @@ struct MoneyNormalizer: Normalizer {
         if let local, let surface = groups.bytes(slot.rawValue),
            let found = local.code(for: surface, at: match.span, in: match.bytes) {
             code = found
+        } else if currency.needsCountry {
+            return nil
         }
         pairs.append(("currency", .string(code)))
         return Normalization(value: .object(pairs))
