@@ -52,7 +52,8 @@ struct ExerciseContext: Sendable {
         return start..<end
     }
 
-    /// A `.`, `!` or `?` that ends a sentence: after a lowercase letter, a digit or a quote.
+    /// A `.`, `!` or `?` that ends a sentence: after a lowercase letter, a digit or a quote, and
+    /// not the dot of an abbreviation (`Aug. 28 to Sept. 10`, `Gen. Smith`).
     static func isStop(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let byte = bytes[index]
         guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") else {
@@ -60,8 +61,27 @@ struct ExerciseContext: Sendable {
         }
         guard index > 0 else { return false }
         let before = bytes[index - 1]
+        if byte == UInt8(ascii: "."), before >= 0x61, before <= 0x7A, isAbbreviation(endingAt: index, in: bytes) {
+            return false
+        }
         return (before >= 0x61 && before <= 0x7A) || (before >= 0x30 && before <= 0x39) || before == 0x22 || before == 0x29
             || before >= 0x80
+    }
+
+    /// Capitalized abbreviations whose dot ends no sentence, lowercased: months and titles.
+    static let abbreviations: Set<[UInt8]> = Set(
+        ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+         "gen", "adm", "lt", "col", "capt", "cmdr", "maj", "sgt", "gov", "sen", "rep", "mr", "mrs", "ms", "dr",
+         "st", "mt", "no", "inc", "ltd", "corp", "co", "jr", "vs"].map { Array($0.utf8) })
+
+    /// True when the word before the dot at `dot` is a capitalized abbreviation (`Aug`, `Gen`).
+    static func isAbbreviation(endingAt dot: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = dot
+        while start > 0, dot - start < 5, isWordByte(bytes[start - 1]) { start -= 1 }
+        guard start < dot, isWordBoundary(before: start, in: bytes), bytes[start] >= 0x41, bytes[start] <= 0x5A else {
+            return false
+        }
+        return abbreviations.contains(bytes[start..<dot].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
     }
 
     /// True when a trigger word stands in `range` outside `except`.
