@@ -17,28 +17,6 @@ public final class Plugin: Sendable {
     let unitStarts: [Int]
     var unitCount: Int { unitStarts[unitStarts.count - 1] }
 
-    /// A class, not a struct: the hot path reads rules per candidate, and copying a struct of
-    /// this many references costs a retain and release of each.
-    public final class CompiledRule: Sendable {
-        public let manifest: RuleManifest
-        /// The rule after `{fragment}` and `{@lexicon}` expansion: one pattern, or several when
-        /// a lexicon is too large for one PCRE2 pattern.
-        public let expandedPatterns: [String]
-        let anchored: [PCRE2Regex]
-        /// The same variants unanchored, with an offset limit: they confirm prefilter windows.
-        let windowed: [PCRE2Regex]
-        let spanGroups: [Int?]
-
-        init(manifest: RuleManifest, expandedPatterns: [String], anchored: [PCRE2Regex], windowed: [PCRE2Regex],
-             spanGroups: [Int?]) {
-            self.manifest = manifest
-            self.expandedPatterns = expandedPatterns
-            self.anchored = anchored
-            self.windowed = windowed
-            self.spanGroups = spanGroups
-        }
-    }
-
     public var id: String { manifest.id }
     public var kind: String { manifest.kind }
     /// `<plugin id>@<version>`, the records' `extractor`.
@@ -52,31 +30,7 @@ public final class Plugin: Sendable {
         self.manifest = manifest
         self.manifestSHA256 = manifestSHA256
         self.lexicons = lexicons
-        var compiled: [CompiledRule] = []
-        var seen = Set<String>()
-        for rule in manifest.rules {
-            guard seen.insert(rule.id).inserted else { throw Self.error(manifest, rule, "duplicate rule id") }
-            let (patterns, regexes, windowed) = try Self.compile(rule, manifest: manifest, lexicons: lexicons)
-            var spanGroups: [Int?] = []
-            for regex in regexes {
-                guard let name = rule.spanGroup else { spanGroups.append(nil); continue }
-                guard let number = regex.groupNumbers[name] else {
-                    throw Self.error(manifest, rule, "span group '\(name)' is not in the pattern")
-                }
-                spanGroups.append(number)
-            }
-            if rule.action == .extract, !factory.groups.isEmpty, factory.groups.isDisjoint(with: regexes[0].groupNumbers.keys) {
-                throw Self.error(manifest, rule, "normalizer '\(factory.id)' needs one of the named groups \(factory.groups.sorted().map { "(?<\($0)>…)" }.joined(separator: ", "))")
-            }
-            compiled.append(CompiledRule(manifest: rule, expandedPatterns: patterns, anchored: regexes, windowed: windowed,
-                                         spanGroups: spanGroups))
-        }
-        guard compiled.count <= 0xFFFF else {
-            throw PluginError(file: manifest.origin, message: "plugin '\(manifest.id)' has more than 65,535 rules")
-        }
-        guard !compiled.isEmpty else {
-            throw PluginError(file: manifest.origin, message: "plugin '\(manifest.id)' has no rules")
-        }
+        let compiled = try RuleCompiler(manifest: manifest, lexicons: lexicons).compileRules(factory: factory)
         rules = compiled
         var starts = [0]
         for rule in compiled { starts.append(starts[starts.count - 1] + rule.windowed.count) }
@@ -88,56 +42,6 @@ public final class Plugin: Sendable {
         scans = try Self.scanPatterns(for: compiled, units: units, origin: manifest.origin)
         normalizer = try factory.make(NormalizerContext(manifest: manifest, lexicons: lexicons))
         valueSchema = factory.schema
-    }
-
-    /// The expanded pattern with its word lists factored by first character (same matches,
-    /// far fewer branch tests); extended-mode patterns stay as written.
-    private static func factored(_ pattern: String, _ options: PatternOptions) -> String {
-        options.contains(.extended) ? pattern : AlternationFactoring.factor(pattern)
-    }
-
-    private static func error(_ manifest: PluginManifest, _ rule: RuleManifest, _ message: String) -> PluginError {
-        PluginError(file: manifest.origin, line: rule.line, column: nil, message: "rule '\(rule.id)': \(message)")
-    }
-
-    /// Expands and compiles a rule (anchored). A rule too large for one pattern is compiled as
-    /// 2, 4, 8 ... patterns over parts of its largest lexicon.
-    private static func compile(_ rule: RuleManifest, manifest: PluginManifest,
-                                lexicons: [String: Lexicon]) throws(PluginError) -> ([String], [PCRE2Regex], [PCRE2Regex]) {
-        var composer = PatternComposer(fragments: manifest.fragments, lexicons: lexicons)
-        var parts = 1
-        while true {
-            var patterns: [String] = [], regexes: [PCRE2Regex] = [], windowed: [PCRE2Regex] = []
-            do {
-                for part in 0..<parts {
-                    if parts > 1, let largest = composer.splitLexicon(of: rule.pattern) {
-                        composer.split = (largest, part, parts)
-                    }
-                    let expanded = Self.factored(try composer.expand(rule.pattern), rule.options)
-                    patterns.append(expanded)
-                    regexes.append(try PCRE2Regex(expanded, options: rule.options.union(.anchored)))
-                    windowed.append(try PCRE2Regex(expanded, options: rule.options.union(.useOffsetLimit)))
-                }
-                return (patterns, regexes, windowed)
-            } catch let error as PatternCompileError {
-                guard error.isTooLarge, parts < 64, !composer.lexiconReferences(in: rule.pattern).isEmpty else {
-                    // Point into what the author wrote, not the expanded pattern nobody sees.
-                    let locator = PatternErrorLocator(composer: PatternComposer(fragments: manifest.fragments, lexicons: lexicons),
-                                                      options: rule.options)
-                    let place = locator.describe(rule.pattern) ?? "\(error.message) at offset \(error.offset) of the expanded pattern"
-                    throw Self.error(manifest, rule, "pattern does not compile: \(place)")
-                }
-                parts *= 2
-            } catch let error as PatternComposer.CompositionError {
-                switch error {
-                case .unknownFragment(let name): throw Self.error(manifest, rule, "unknown fragment {\(name)}")
-                case .unknownLexicon(let name): throw Self.error(manifest, rule, "unknown lexicon {@\(name)}")
-                case .cycle(let name): throw Self.error(manifest, rule, "fragment {\(name)} refers to itself")
-                }
-            } catch {
-                throw Self.error(manifest, rule, "\(error)")
-            }
-        }
     }
 
     private static func scanPatterns(for rules: [CompiledRule], units: [(rule: Int, variant: Int)],
@@ -422,7 +326,7 @@ public final class Plugin: Sendable {
             for piece in 0..<pieces {
                 composer.split = (largest, variant * pieces + piece, variants * pieces)
                 guard let expanded = try? composer.expand(rule.manifest.pattern) else { return whole }
-                patterns.append(Self.factored(expanded, options))
+                patterns.append(RuleCompiler.factored(expanded, options))
             }
             let split = expressions(patterns)
             if split.allSatisfy({ $0.text.utf8.count <= VectorscanDatabase.maxPatternLength }) { return split }
