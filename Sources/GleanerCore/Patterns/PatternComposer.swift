@@ -259,6 +259,30 @@ struct PatternComposer {
         return "(?=[\(first)])(?C\"S:\(tail))(?<\(group)>)(?:[^\\s\\x{A0}]|[\\s\\x{A0}]++){1,\(matcher.longestAtoms)}(?C\"E:\(tail))"
     }
 
+    /// The pattern with its lexicon callouts read as what they may consume (up to M characters
+    /// or whitespace runs), for the Vectorscan prefilter, which knows no callouts: it matches
+    /// wherever the pattern does.
+    static func withoutCallouts(_ pattern: String) -> String {
+        guard pattern.contains("(?C\"") else { return pattern }
+        var output = ""
+        var rest = Substring(pattern)
+        while let open = rest.range(of: "(?C\"") {
+            output += rest[..<open.lowerBound]
+            rest = rest[open.upperBound...]
+            // The string ends at a quote that is not doubled, then `)`.
+            while let quote = rest.firstIndex(of: "\"") {
+                let after = rest.index(after: quote)
+                if after < rest.endIndex, rest[after] == "\"" { rest = rest[rest.index(after: after)...]; continue }
+                rest = rest[after...]
+                break
+            }
+            if rest.first == ")" { rest = rest.dropFirst() }
+            // The empty group that marks the start.
+            if rest.hasPrefix("(?<"), let close = rest.range(of: ">)") { rest = rest[close.upperBound...] }
+        }
+        return (output + rest).replacingOccurrences(of: "|[\\s\\x{A0}]++){1,", with: "|[\\s\\x{A0}]+){1,")
+    }
+
     /// Escapes regex metacharacters; a space matches any run of spaces or no-break spaces,
     /// and a hyphen any hyphen or dash, so lexicon entries match their common spellings.
     static func escape(_ literal: String) -> String { atoms(literal).joined() }

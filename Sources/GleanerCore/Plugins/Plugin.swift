@@ -30,7 +30,8 @@ public final class Plugin: Sendable {
         self.manifest = manifest
         self.manifestSHA256 = manifestSHA256
         self.lexicons = lexicons
-        let compiled = try RuleCompiler(manifest: manifest, lexicons: lexicons).compileRules(factory: factory)
+        let compiler = RuleCompiler(manifest: manifest, lexicons: lexicons)
+        let compiled = try compiler.compileRules(factory: factory)
         rules = compiled
         var starts = [0]
         for rule in compiled { starts.append(starts[starts.count - 1] + rule.windowed.count) }
@@ -39,13 +40,13 @@ public final class Plugin: Sendable {
         // flags keep each rule's options. Too large for one PCRE2 pattern (big lexicons),
         // the rules are split into several scan patterns.
         let units = compiled.indices.flatMap { rule in compiled[rule].expandedPatterns.indices.map { (rule, $0) } }
-        scans = try Self.scanPatterns(for: compiled, units: units, origin: manifest.origin)
+        scans = try Self.scanPatterns(for: compiled, units: units, origin: manifest.origin, compiler: compiler)
         normalizer = try factory.make(NormalizerContext(manifest: manifest, lexicons: lexicons))
         valueSchema = factory.schema
     }
 
     private static func scanPatterns(for rules: [CompiledRule], units: [(rule: Int, variant: Int)],
-                                     origin: String) throws(PluginError) -> [(regex: PCRE2Regex, rules: [Int])] {
+                                     origin: String, compiler: RuleCompiler) throws(PluginError) -> [(regex: PCRE2Regex, rules: [Int])] {
         let alternatives = units.map { unit -> String in
             let rule = rules[unit.rule]
             let options = rule.manifest.options
@@ -57,14 +58,14 @@ public final class Plugin: Sendable {
         do {
             var covered: [Int] = []
             for unit in units where !covered.contains(unit.rule) { covered.append(unit.rule) }
-            return [(try PCRE2Regex("(?J)" + alternatives.joined(separator: "|")), covered)]
+            return [(try compiler.regex("(?J)" + alternatives.joined(separator: "|"), options: []), covered)]
         } catch {
             guard units.count > 1 else {
                 throw PluginError(file: origin, message: "rule '\(rules[units[0].rule].manifest.id)' cannot be scanned: \(error.message)")
             }
             let half = units.count / 2
-            return try scanPatterns(for: rules, units: Array(units[..<half]), origin: origin)
-                + scanPatterns(for: rules, units: Array(units[half...]), origin: origin)
+            return try scanPatterns(for: rules, units: Array(units[..<half]), origin: origin, compiler: compiler)
+                + scanPatterns(for: rules, units: Array(units[half...]), origin: origin, compiler: compiler)
         }
     }
 
@@ -304,35 +305,14 @@ public final class Plugin: Sendable {
         return true
     }
 
-    /// The prefilter's expressions for one pattern (`variant`) of a rule: the pattern rewritten
-    /// for Vectorscan, or, when that is longer than Vectorscan takes, the pattern re-expanded
-    /// over 2, 4, 8 ... finer parts of its split lexicon (together they match wherever the
-    /// pattern does, and each stays inside the pattern's own part).
+    /// The prefilter's expression for one pattern (`variant`) of a rule: the pattern rewritten
+    /// for Vectorscan, lexicon callouts read as the characters they may consume.
     func prefilterExpressions(rule index: Int, variant: Int) -> [PrefilterExpression] {
         let rule = rules[index]
         let options = rule.manifest.options
-        func expressions(_ patterns: [String]) -> [PrefilterExpression] {
-            patterns.map { PrefilterExpression($0, extended: options.contains(.extended), caseless: options.contains(.caseless),
-                                               literalFactor: rule.manifest.prefilter == .literal) }
-        }
-        let whole = expressions([rule.expandedPatterns[variant]])
-        guard whole[0].text.utf8.count > VectorscanDatabase.maxPatternLength else { return whole }
-        var composer = PatternComposer(fragments: manifest.fragments, lexicons: lexicons)
-        guard let largest = composer.splitLexicon(of: rule.manifest.pattern) else { return whole }
-        let variants = rule.expandedPatterns.count
-        var pieces = 2
-        while variants * pieces <= 256 {
-            var patterns: [String] = []
-            for piece in 0..<pieces {
-                composer.split = (largest, variant * pieces + piece, variants * pieces)
-                guard let expanded = try? composer.expand(rule.manifest.pattern) else { return whole }
-                patterns.append(RuleCompiler.factored(expanded, options))
-            }
-            let split = expressions(patterns)
-            if split.allSatisfy({ $0.text.utf8.count <= VectorscanDatabase.maxPatternLength }) { return split }
-            pieces *= 2
-        }
-        return whole
+        return [PrefilterExpression(PatternComposer.withoutCallouts(rule.expandedPatterns[variant]),
+                                    extended: options.contains(.extended), caseless: options.contains(.caseless),
+                                    literalFactor: rule.manifest.prefilter == .literal)]
     }
 
     /// Matches a rule's variants anchored at `start`; the longest match wins and is left in

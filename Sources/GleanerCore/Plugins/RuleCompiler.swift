@@ -1,9 +1,17 @@
 /// Turns a plugin manifest's rules into `CompiledRule`s: expands `{fragment}` and `{@lexicon}`
-/// references, factors word lists, compiles each rule anchored and unanchored, and splits a
-/// rule whose lexicon is too large for one PCRE2 pattern. Errors name the manifest and rule.
+/// references, factors word lists, and compiles each rule anchored and unanchored. Errors name
+/// the manifest and rule.
 struct RuleCompiler {
     let manifest: PluginManifest
     let lexicons: [String: Lexicon]
+    /// Shared by every rule, so each lexicon's matchers are built once.
+    private let composer: PatternComposer
+
+    init(manifest: PluginManifest, lexicons: [String: Lexicon]) {
+        self.manifest = manifest
+        self.lexicons = lexicons
+        composer = PatternComposer(fragments: manifest.fragments, lexicons: lexicons)
+    }
 
     /// Every rule of the manifest, in order. `factory` is the plugin's normalizer: an extract
     /// rule must have one of the named groups it reads.
@@ -12,7 +20,7 @@ struct RuleCompiler {
         var seen = Set<String>()
         for rule in manifest.rules {
             guard seen.insert(rule.id).inserted else { throw error(rule, "duplicate rule id") }
-            let (patterns, regexes, windowed) = try compile(rule)
+            let (patterns, regexes, windowed) = try compile(rule, index: compiled.count)
             var spanGroups: [Int?] = []
             for regex in regexes {
                 guard let name = rule.spanGroup else { spanGroups.append(nil); continue }
@@ -46,42 +54,36 @@ struct RuleCompiler {
         PluginError(file: manifest.origin, line: rule.line, column: nil, message: "rule '\(rule.id)': \(message)")
     }
 
-    /// Expands and compiles a rule (anchored, and unanchored with an offset limit). A rule too
-    /// large for one pattern is compiled as 2, 4, 8 ... patterns over parts of its largest lexicon.
-    private func compile(_ rule: RuleManifest) throws(PluginError) -> ([String], [PCRE2Regex], [PCRE2Regex]) {
-        var composer = PatternComposer(fragments: manifest.fragments, lexicons: lexicons)
-        var parts = 1
-        while true {
-            var patterns: [String] = [], regexes: [PCRE2Regex] = [], windowed: [PCRE2Regex] = []
-            do {
-                for part in 0..<parts {
-                    if parts > 1, let largest = composer.splitLexicon(of: rule.pattern) {
-                        composer.split = (largest, part, parts)
-                    }
-                    let expanded = Self.factored(try composer.expand(rule.pattern), rule.options)
-                    patterns.append(expanded)
-                    regexes.append(try PCRE2Regex(expanded, options: rule.options.union(.anchored)))
-                    windowed.append(try PCRE2Regex(expanded, options: rule.options.union(.useOffsetLimit)))
-                }
-                return (patterns, regexes, windowed)
-            } catch let error as PatternCompileError {
-                guard error.isTooLarge, parts < 64, !composer.lexiconReferences(in: rule.pattern).isEmpty else {
-                    // Point into what the author wrote, not the expanded pattern nobody sees.
-                    let locator = PatternErrorLocator(composer: PatternComposer(fragments: manifest.fragments, lexicons: lexicons),
-                                                      options: rule.options)
-                    let place = locator.describe(rule.pattern) ?? "\(error.message) at offset \(error.offset) of the expanded pattern"
-                    throw self.error(rule, "pattern does not compile: \(place)")
-                }
-                parts *= 2
-            } catch let error as PatternComposer.CompositionError {
-                switch error {
-                case .unknownFragment(let name): throw self.error(rule, "unknown fragment {\(name)}")
-                case .unknownLexicon(let name): throw self.error(rule, "unknown lexicon {@\(name)}")
-                case .cycle(let name): throw self.error(rule, "fragment {\(name)} refers to itself")
-                }
-            } catch {
-                throw self.error(rule, "\(error)")
+    /// Expands and compiles a rule (anchored, and unanchored with an offset limit). Lexicon
+    /// references compile to callouts, so a lexicon of any size fits in one pattern.
+    private func compile(_ rule: RuleManifest, index: Int) throws(PluginError) -> ([String], [PCRE2Regex], [PCRE2Regex]) {
+        var composer = composer
+        composer.groupPrefix = "_lx\(index)"
+        do {
+            let expanded = Self.factored(try composer.expand(rule.pattern, options: rule.options), rule.options)
+            return ([expanded], [try regex(expanded, options: rule.options.union(.anchored))],
+                    [try regex(expanded, options: rule.options.union(.useOffsetLimit))])
+        } catch let error as PatternCompileError {
+            // Point into what the author wrote, not the expanded pattern nobody sees.
+            let locator = PatternErrorLocator(composer: composer, options: rule.options)
+            let place = locator.describe(rule.pattern) ?? "\(error.message) at offset \(error.offset) of the expanded pattern"
+            throw self.error(rule, "pattern does not compile: \(place)")
+        } catch let error as PatternComposer.CompositionError {
+            switch error {
+            case .unknownFragment(let name): throw self.error(rule, "unknown fragment {\(name)}")
+            case .unknownLexicon(let name): throw self.error(rule, "unknown lexicon {@\(name)}")
+            case .cycle(let name): throw self.error(rule, "fragment {\(name)} refers to itself")
+            case .numberedGroup(let text):
+                throw self.error(rule, "'\(text)…' refers to a group by number, which a pattern with lexicon references cannot do (each reference adds a group); name the group: (?<name>…) and \\k<name>")
             }
+        } catch {
+            throw self.error(rule, "\(error)")
         }
+    }
+
+    /// Compiles an expanded pattern of this plugin (a rule's, or the scan alternation of its
+    /// rules), its lexicon callouts bound to their matchers.
+    func regex(_ pattern: String, options: PatternOptions) throws(PatternCompileError) -> PCRE2Regex {
+        try PCRE2Regex(pattern, options: options) { composer.callout($0, groupNumbers: $1) }
     }
 }
