@@ -67,6 +67,13 @@ import Testing
         let composer = PatternComposer(fragments: ["Year": #"\d{4}"#, "Range": "{Year}-{Year}"],
                                        lexicons: ["m": try Lexicon(id: "m", tsv: "surface\tn\nSept.\t9\nSep\t9\n", file: "m.tsv")])
         #expect(try composer.expand("{Range}") == #"(?:(?:\d{4})-(?:\d{4}))"#)
-        #expect(try composer.expand("{@m} x{2,3}") == #"(?:Sep(?:t\.)?) x{2,3}"#)
+        var alternations = composer
+        alternations.lexiconsAsAlternations = true
+        #expect(try alternations.expand("{@m} x{2,3}") == #"(?:Sep(?:t\.)?) x{2,3}"#)
+        // Callouts into the lexicon's matcher, caseless where the reference stands caselessly.
+        #expect(try composer.expand("{@m} x{2,3}")
+            == #"(?=[\x{53}])(?C"S:s:_lx_0:m")(?<_lx_0>)(?:[^\s\x{A0}]|[\s\x{A0}]++){1,5}(?C"E:s:_lx_0:m") x{2,3}"#)
+        #expect(try composer.expand("a(?i:b{@m})(?-i){@m}", options: .caseless).contains(#"(?C"S:i:_lx_0:m")"#))
+        #expect(try composer.expand("a(?i:b{@m})(?-i){@m}", options: .caseless).contains(#"(?C"S:s:_lx_1:m")"#))
     }
 }

@@ -221,6 +221,9 @@ public final class LexiconMatcher: Sendable {
         if scalar.value < 0x80 {
             return scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value | 0x20)! : scalar
         }
+        // PCRE2 pairs dotless ı with I and dotted İ with nothing, but i with I only: each
+        // matches itself (and ı's entries miss I, a Turkish corner left as it is).
+        if scalar == "\u{0131}" || scalar == "\u{0130}" { return scalar }
         let upper = scalar.properties.uppercaseMapping.unicodeScalars
         if upper.count == 1, let single = upper.first {
             let lower = single.properties.lowercaseMapping.unicodeScalars

@@ -308,7 +308,11 @@ final class LexiconMatcherCache: @unchecked Sendable {
     private var matchers: [String: LexiconMatcher] = [:]
     private let lock = NSLock()
 
-    init(lexicons: [String: Lexicon]) { self.lexicons = lexicons }
+    /// `entries` replaces what some references stand for (tests cut large lexicons this way).
+    init(lexicons: [String: Lexicon], entries: [String: [String]] = [:]) {
+        self.lexicons = lexicons
+        self.entries = entries
+    }
 
     /// The surfaces of `lex`, or the values of `lex.column`.
     func entries(for reference: String) throws(PatternComposer.CompositionError) -> [String] {
@@ -331,7 +335,11 @@ final class LexiconMatcherCache: @unchecked Sendable {
         if let known = entries[reference] { return known }
         let parts = reference.split(separator: ".", maxSplits: 1).map(String.init)
         guard let lexicon = lexicons[parts[0]] else { throw .unknownLexicon(parts[0]) }
-        let items = parts.count == 2 ? lexicon.values(of: parts[1]) : lexicon.surfaces
+        // Spaces around an entry are not part of it (a match never ends inside a space run).
+        let items = (parts.count == 2 ? lexicon.values(of: parts[1]) : lexicon.surfaces).compactMap { entry -> String? in
+            let trimmed = entry.trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmed.isEmpty ? nil : trimmed
+        }
         entries[reference] = items
         return items
     }

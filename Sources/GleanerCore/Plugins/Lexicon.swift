@@ -50,6 +50,17 @@ public struct Lexicon: Sendable {
         rowsByAcronymKey = acronyms
     }
 
+    /// An inline lexicon: one column, `name`, one row per entry.
+    public init(id: String, entries: [String]) {
+        self.id = id
+        columns = ["name"]
+        rows = entries.map { ["name": $0] }
+        var index = ByteKeyTable()
+        for (row, entry) in entries.enumerated() { index.insert(Self.key(entry), row) }
+        rowsBySurfaceKey = index
+        rowsByAcronymKey = ByteKeyTable()
+    }
+
     /// Every surface form (first column and aliases), longest first so that an alternation
     /// built from them prefers the longest.
     public var surfaces: [String] {
