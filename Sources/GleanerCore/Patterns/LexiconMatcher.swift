@@ -34,6 +34,31 @@ public final class LexiconMatcher: Sendable {
         for entry in entries {
             var key: [UInt8] = []
             var atoms = 0
+            var entry = entry
+            // ASCII (most names): one byte per character, no grapheme breaking.
+            let ascii: Bool = entry.withUTF8 { bytes in
+                guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+                key.reserveCapacity(bytes.count)
+                for byte in bytes {
+                    switch byte {
+                    case 0x20: key.append(Self.spaceSymbol)
+                    case 0x2D: key.append(Self.hyphenSymbol)
+                    case 0x41...0x5A where caseless: key.append(byte | 0x20)
+                    default: key.append(byte)
+                    }
+                }
+                if let lead = bytes.first {
+                    if lead == 0x20 { space = true } else if lead == 0x2D { hyphen = true } else { first.insert(Unicode.Scalar(lead)) }
+                }
+                atoms = bytes.count
+                return true
+            }
+            if ascii {
+                guard !key.isEmpty else { continue }
+                longest = max(longest, atoms)
+                keys.append(key)
+                continue
+            }
             for character in entry {
                 atoms += 1
                 switch character {

@@ -336,7 +336,8 @@ final class LexiconMatcherCache: @unchecked Sendable {
         let parts = reference.split(separator: ".", maxSplits: 1).map(String.init)
         guard let lexicon = lexicons[parts[0]] else { throw .unknownLexicon(parts[0]) }
         // Spaces around an entry are not part of it (a match never ends inside a space run).
-        let items = (parts.count == 2 ? lexicon.values(of: parts[1]) : lexicon.surfaces).compactMap { entry -> String? in
+        // The order does not matter: matchers sort, and so does the alternation (`LexiconTrie`).
+        let items = (parts.count == 2 ? lexicon.values(of: parts[1]) : lexicon.unorderedSurfaces).compactMap { entry -> String? in
             let trimmed = entry.trimmingCharacters(in: .whitespacesAndNewlines)
             return trimmed.isEmpty ? nil : trimmed
         }

@@ -72,6 +72,19 @@ public struct Lexicon: Sendable {
         return Self.longestFirst(all)
     }
 
+    /// Every surface form in row order, repeats included: what a matcher is built from
+    /// (order does not matter to it, and sorting 100,000 names would).
+    public var unorderedSurfaces: [String] {
+        var all: [String] = []
+        all.reserveCapacity(rows.count)
+        let first = columns[0]
+        for row in rows {
+            if let surface = row[first] { all.append(surface) }
+            if let aliases = row["aliases"] { all += aliases.split(separator: "|").map(String.init) }
+        }
+        return all
+    }
+
     /// Every distinct value of one column, longest first.
     public func values(of column: String) -> [String] {
         Self.longestFirst(rows.compactMap { $0[column] })
