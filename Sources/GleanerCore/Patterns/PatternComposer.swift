@@ -76,8 +76,7 @@ struct PatternComposer {
                 guard lexicons[reference.split(separator: ".", maxSplits: 1).map(String.init)[0]] != nil else {
                     throw .unknownLexicon(reference.split(separator: ".", maxSplits: 1).map(String.init)[0])
                 }
-                output += lexiconsAsAlternations ? try alternation(reference)
-                    : String(Self.open) + reference + String(Self.close)
+                output += String(Self.open) + reference + String(Self.close)
             } else if let first = name.unicodeScalars.first, first.properties.isAlphabetic || first == "_" {
                 let key = String(name)
                 guard let fragment = fragments[key] else { throw .unknownFragment(key) }
@@ -91,8 +90,15 @@ struct PatternComposer {
         return output + rest
     }
 
-    private func alternation(_ reference: String) throws(CompositionError) -> String {
-        LexiconTrie(try matchers.entries(for: reference).map(Self.atoms)).pattern
+    /// The reference as an alternation: the prefix tree of `LexiconTrie`, as rules compiled
+    /// before callouts; caseless, a flat list longest first, because the tree's siblings
+    /// (`F` and `f`) can then both match and its order is no longer longest first.
+    private func alternation(_ reference: String, caseless: Bool) throws(CompositionError) -> String {
+        let entries = try matchers.entries(for: reference)
+        guard caseless else { return LexiconTrie(entries.map(Self.atoms)).pattern }
+        var seen = Set<String>()
+        let sorted = entries.filter { seen.insert($0).inserted }.sorted { $0.count > $1.count }
+        return sorted.isEmpty ? "(*FAIL)" : "(?:" + sorted.map(Self.escape).joined(separator: "|") + ")"
     }
 
     /// Replaces each marked lexicon reference with its callouts, reading the inline options in
@@ -124,7 +130,9 @@ struct PatternComposer {
                 var end = index + 3
                 while end + 2 < bytes.count, !(bytes[end] == 0xEE && bytes[end + 1] == 0x80 && bytes[end + 2] == 0x81) { end += 1 }
                 let reference = String(decoding: bytes[(index + 3)..<end], as: UTF8.self)
-                output += Array(try callouts(for: reference, caseless: caseless, site: site).utf8)
+                let piece = lexiconsAsAlternations ? try alternation(reference, caseless: caseless)
+                    : try callouts(for: reference, caseless: caseless, site: site)
+                output += Array(piece.utf8)
                 site += 1
                 index = end + 3
                 continue
@@ -338,6 +346,9 @@ final class LexiconMatcherCache: @unchecked Sendable {
         // Spaces around an entry are not part of it (a match never ends inside a space run).
         // The order does not matter: matchers sort, and so does the alternation (`LexiconTrie`).
         let items = (parts.count == 2 ? lexicon.values(of: parts[1]) : lexicon.unorderedSurfaces).compactMap { entry -> String? in
+            // Most entries have nothing to trim: check the ends before asking Foundation.
+            guard let first = entry.unicodeScalars.first, let last = entry.unicodeScalars.last else { return nil }
+            if !first.properties.isWhitespace, !last.properties.isWhitespace { return entry }
             let trimmed = entry.trimmingCharacters(in: .whitespacesAndNewlines)
             return trimmed.isEmpty ? nil : trimmed
         }
