@@ -132,7 +132,8 @@ import Testing
                         let all = try composer.matchers.entries(for: reference)
                         let cut = stride(from: 0, to: all.count, by: step).map { all[$0] }
                         let cache = LexiconMatcherCache(lexicons: plugin.lexicons, entries: [reference: cut])
-                        let callouts = PatternComposer(fragments: [:], lexicons: plugin.lexicons, matchers: cache)
+                        var callouts = PatternComposer(fragments: [:], lexicons: plugin.lexicons, matchers: cache)
+                        callouts.inlineCharacters = 0
                         var alternations = callouts
                         alternations.lexiconsAsAlternations = true
                         let alternation: PCRE2Regex
@@ -166,8 +167,9 @@ import Testing
                 var step = 1
                 while true {
                     let cut = entries.mapValues { list in stride(from: 0, to: list.count, by: step).map { list[$0] } }
-                    let composer = PatternComposer(fragments: plugin.manifest.fragments, lexicons: plugin.lexicons,
+                    var composer = PatternComposer(fragments: plugin.manifest.fragments, lexicons: plugin.lexicons,
                                                    matchers: LexiconMatcherCache(lexicons: plugin.lexicons, entries: cut))
+                    composer.inlineCharacters = 0
                     var alternations = composer
                     alternations.lexiconsAsAlternations = true
                     let options = rule.options.union(.anchored)

@@ -88,9 +88,12 @@ import Testing
     }
 
     @Test func fragmentsAndLexiconsExpand() throws {
-        let composer = PatternComposer(fragments: ["Year": #"\d{4}"#, "Range": "{Year}-{Year}"],
+        var composer = PatternComposer(fragments: ["Year": #"\d{4}"#, "Range": "{Year}-{Year}"],
                                        lexicons: ["m": try Lexicon(id: "m", tsv: "surface\tn\nSept.\t9\nSep\t9\n", file: "m.tsv")])
         #expect(try composer.expand("{Range}") == #"(?:(?:\d{4})-(?:\d{4}))"#)
+        // A short list is an alternation; with inlineCharacters 0 (and for long lists), callouts.
+        #expect(try composer.expand("{@m} x{2,3}") == #"(?:Sep(?:t\.)?) x{2,3}"#)
+        composer.inlineCharacters = 0
         var alternations = composer
         alternations.lexiconsAsAlternations = true
         #expect(try alternations.expand("{@m} x{2,3}") == #"(?:Sep(?:t\.)?) x{2,3}"#)

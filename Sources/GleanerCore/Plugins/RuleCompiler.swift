@@ -60,9 +60,16 @@ struct RuleCompiler {
         var composer = composer
         composer.groupPrefix = "_lx\(index)"
         do {
-            let expanded = Self.factored(try composer.expand(rule.pattern, options: rule.options), rule.options)
-            return ([expanded], [try regex(expanded, options: rule.options.union(.anchored))],
-                    [try regex(expanded, options: rule.options.union(.useOffsetLimit))])
+            var expanded = Self.factored(try composer.expand(rule.pattern, options: rule.options), rule.options)
+            var anchored = try? regex(expanded, options: rule.options.union(.anchored))
+            if anchored == nil {
+                // Its short lists together may be too large as alternations: all callouts.
+                composer.inlineCharacters = 0
+                expanded = Self.factored(try composer.expand(rule.pattern, options: rule.options), rule.options)
+            }
+            let compiled = try anchored ?? regex(expanded, options: rule.options.union(.anchored))
+            anchored = compiled
+            return ([expanded], [compiled], [try regex(expanded, options: rule.options.union(.useOffsetLimit))])
         } catch let error as PatternCompileError {
             // Point into what the author wrote, not the expanded pattern nobody sees.
             let locator = PatternErrorLocator(composer: composer, options: rule.options)
