@@ -50,6 +50,17 @@ public struct Lexicon: Sendable {
         rowsByAcronymKey = acronyms
     }
 
+    /// An inline lexicon: one column, `name`, one row per entry.
+    public init(id: String, entries: [String]) {
+        self.id = id
+        columns = ["name"]
+        rows = entries.map { ["name": $0] }
+        var index = ByteKeyTable()
+        for (row, entry) in entries.enumerated() { index.insert(Self.key(entry), row) }
+        rowsBySurfaceKey = index
+        rowsByAcronymKey = ByteKeyTable()
+    }
+
     /// Every surface form (first column and aliases), longest first so that an alternation
     /// built from them prefers the longest.
     public var surfaces: [String] {
@@ -59,6 +70,19 @@ public struct Lexicon: Sendable {
             if let aliases = row["aliases"] { all += aliases.split(separator: "|").map(String.init) }
         }
         return Self.longestFirst(all)
+    }
+
+    /// Every surface form in row order, repeats included: what a matcher is built from
+    /// (order does not matter to it, and sorting 100,000 names would).
+    public var unorderedSurfaces: [String] {
+        var all: [String] = []
+        all.reserveCapacity(rows.count)
+        let first = columns[0]
+        for row in rows {
+            if let surface = row[first] { all.append(surface) }
+            if let aliases = row["aliases"] { all += aliases.split(separator: "|").map(String.init) }
+        }
+        return all
     }
 
     /// Every distinct value of one column, longest first.
