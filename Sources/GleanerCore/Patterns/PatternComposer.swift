@@ -20,10 +20,21 @@ struct PatternComposer {
     /// they were compiled before callouts: the reference the tests compare callouts with.
     var lexiconsAsAlternations = false
     /// Lists of at most this many characters in all are written as alternations (factored
-    /// later), which PCRE2's JIT tests faster than a callout: measured, the built-in word
-    /// lists as callouts cost the PCRE2-only scan about 1.6 times the CPU. Larger ones, and
-    /// every list when this is 0, become callouts.
-    var inlineCharacters = 4_000
+    /// later), which PCRE2's JIT tests faster than a callout: measured, the built-in lists as
+    /// callouts cost `parties.country` 7 times the CPU. Larger ones, and every list when this
+    /// is 0, become callouts (`RuleCompiler` lowers it for a rule too large for one pattern).
+    var inlineCharacters = 16_000
+    /// Writes the pattern for the Vectorscan prefilter, which knows no callouts: every
+    /// reference of at most `prefilterCharacters` characters becomes its prefix tree (as rules
+    /// were written before callouts; Vectorscan reports every match, so case needs no flat
+    /// list), larger ones callouts, which the prefilter reads as any text of their length.
+    var forPrefilter = false
+    /// Lexicons up to this size keep exact prefilter windows: about 10,000 names (Vectorscan
+    /// compiles them in seconds, once, into the cache); larger ones are over-approximated.
+    static let prefilterCharacters = 250_000
+    /// Writes only part `part` of `parts` of one reference's entries: a prefilter expression
+    /// too long for Vectorscan is cut into several over parts of its largest lexicon.
+    var split: (reference: String, part: Int, parts: Int)?
     /// Matchers built so far, shared by every rule of a plugin.
     let matchers: LexiconMatcherCache
 
@@ -45,6 +56,30 @@ struct PatternComposer {
         let text = try expand(pattern, stack: [])
         guard text.unicodeScalars.contains(Self.open) else { return text }
         return try substituteLexicons(in: text, options: options)
+    }
+
+    /// The lexicon references of a pattern (through its fragments too), each once, in order.
+    func lexiconReferences(in pattern: String) -> [String] {
+        guard let text = try? expand(pattern, stack: []) else { return [] }
+        var found: [String] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: Character(Self.open)), let close = rest[open...].firstIndex(of: Character(Self.close)) {
+            let reference = String(rest[rest.index(after: open)..<close])
+            if !found.contains(reference) { found.append(reference) }
+            rest = rest[rest.index(after: close)...]
+        }
+        return found
+    }
+
+    /// The reference a too-long prefilter expression is split over: the largest that is
+    /// written as an alternation (by name among equals, so every part cuts the same one).
+    func splitReference(of pattern: String) -> String? {
+        var best: (reference: String, characters: Int)?
+        for reference in lexiconReferences(in: pattern) {
+            guard let characters = try? matchers.characters(for: reference), characters <= Self.prefilterCharacters else { continue }
+            if best == nil || (characters, best!.reference) > (best!.characters, reference) { best = (reference, characters) }
+        }
+        return best?.reference
     }
 
     /// The handler of a callout this composer wrote: `S` or `E`, `i` or `s`, group, reference.
@@ -106,6 +141,16 @@ struct PatternComposer {
         return sorted.isEmpty ? "(*FAIL)" : "(?:" + sorted.map(Self.escape).joined(separator: "|") + ")"
     }
 
+    /// The reference as a prefix tree for the prefilter, only part of it under `split`.
+    private func prefixTree(_ reference: String) throws(CompositionError) -> String {
+        var entries = try matchers.entries(for: reference)
+        if let split, split.reference == reference {
+            let count = entries.count
+            entries = Array(entries[split.part * count / split.parts..<(split.part + 1) * count / split.parts])
+        }
+        return LexiconTrie(entries.map(Self.atoms)).pattern
+    }
+
     /// Replaces each marked lexicon reference with its callouts, reading the inline options in
     /// force there; refuses numbered group references, which the added groups would shift.
     private func substituteLexicons(in text: String, options: PatternOptions) throws(CompositionError) -> String {
@@ -135,10 +180,16 @@ struct PatternComposer {
                 var end = index + 3
                 while end + 2 < bytes.count, !(bytes[end] == 0xEE && bytes[end + 1] == 0x80 && bytes[end + 2] == 0x81) { end += 1 }
                 let reference = String(decoding: bytes[(index + 3)..<end], as: UTF8.self)
-                let characters = try matchers.entries(for: reference).reduce(0) { $0 + $1.count }
-                let inline = lexiconsAsAlternations || characters <= inlineCharacters
-                let piece = inline ? try alternation(reference, caseless: caseless)
-                    : try callouts(for: reference, caseless: caseless, site: site)
+                let characters = try matchers.characters(for: reference)
+                let piece: String
+                if forPrefilter {
+                    piece = characters <= Self.prefilterCharacters ? try prefixTree(reference)
+                        : try callouts(for: reference, caseless: caseless, site: site)
+                } else if lexiconsAsAlternations || characters <= inlineCharacters {
+                    piece = try alternation(reference, caseless: caseless)
+                } else {
+                    piece = try callouts(for: reference, caseless: caseless, site: site)
+                }
                 output += Array(piece.utf8)
                 site += 1
                 index = end + 3
@@ -321,6 +372,7 @@ final class LexiconMatcherCache: @unchecked Sendable {
     let lexicons: [String: Lexicon]
     private var entries: [String: [String]] = [:]
     private var matchers: [String: LexiconMatcher] = [:]
+    private var characterCounts: [String: Int] = [:]
     private let lock = NSLock()
 
     /// `entries` replaces what some references stand for (tests cut large lexicons this way).
@@ -344,6 +396,16 @@ final class LexiconMatcherCache: @unchecked Sendable {
         let matcher = LexiconMatcher(entries: try unlockedEntries(for: reference), caseless: caseless)
         matchers[key] = matcher
         return matcher
+    }
+
+    /// The characters of all entries of a reference, counted once.
+    func characters(for reference: String) throws(PatternComposer.CompositionError) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = characterCounts[reference] { return known }
+        let count = try unlockedEntries(for: reference).reduce(0) { $0 + $1.count }
+        characterCounts[reference] = count
+        return count
     }
 
     private func unlockedEntries(for reference: String) throws(PatternComposer.CompositionError) -> [String] {

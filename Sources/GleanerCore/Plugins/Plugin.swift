@@ -10,6 +10,8 @@ public final class Plugin: Sendable {
     /// Scan patterns, each with the (rule, variant) pairs it covers.
     let scans: [(regex: PCRE2Regex, rules: [Int])]
     let normalizer: any Normalizer
+    /// Expands the rules again for the prefilter (lexicons as alternations, not callouts).
+    private let composer: PatternComposer
     /// The shape of this plugin's values: its normalizer's, and so its kind's.
     public let valueSchema: ValueSchema
     /// Per rule, its first prefilter unit, and the total last: a unit is one pattern of a rule,
@@ -33,6 +35,7 @@ public final class Plugin: Sendable {
         let compiler = RuleCompiler(manifest: manifest, lexicons: lexicons)
         let compiled = try compiler.compileRules(factory: factory)
         rules = compiled
+        composer = compiler.composer
         var starts = [0]
         for rule in compiled { starts.append(starts[starts.count - 1] + rule.windowed.count) }
         unitStarts = starts
@@ -305,14 +308,61 @@ public final class Plugin: Sendable {
         return true
     }
 
-    /// The prefilter's expression for one pattern (`variant`) of a rule: the pattern rewritten
-    /// for Vectorscan, lexicon callouts read as the characters they may consume.
+    /// The prefilter's expressions for one pattern (`variant`) of a rule: the rule expanded for
+    /// Vectorscan, which knows no callouts, with its lexicons as alternations
+    /// (`PatternComposer.forPrefilter`) and rewritten; when that is longer than Vectorscan
+    /// takes, expanded over 2, 4, 8 ... parts of its largest lexicon (together they match
+    /// wherever the rule does). A lexicon too large for an alternation stays callouts, read as
+    /// the characters they may consume.
     func prefilterExpressions(rule index: Int, variant: Int) -> [PrefilterExpression] {
         let rule = rules[index]
         let options = rule.manifest.options
-        return [PrefilterExpression(PatternComposer.withoutCallouts(rule.expandedPatterns[variant]),
-                                    extended: options.contains(.extended), caseless: options.contains(.caseless),
-                                    literalFactor: rule.manifest.prefilter == .literal)]
+        func expressions(_ patterns: [String]) -> [PrefilterExpression] {
+            patterns.map { PrefilterExpression(PatternComposer.withoutCallouts($0), extended: options.contains(.extended),
+                                               caseless: options.contains(.caseless),
+                                               literalFactor: rule.manifest.prefilter == .literal) }
+        }
+        var composer = composer
+        composer.forPrefilter = true
+        composer.groupPrefix = "_lx\(index)"
+        func expanded() -> String? {
+            (try? composer.expand(rule.manifest.pattern, options: options)).map { RuleCompiler.factored($0, options) }
+        }
+        let whole = expressions([expanded() ?? rule.expandedPatterns[variant]])
+        guard whole[0].text.utf8.count > VectorscanDatabase.maxPatternLength,
+              let largest = composer.splitReference(of: rule.manifest.pattern) else { return whole }
+        var pieces = 2
+        while pieces <= 256 {
+            var patterns: [String] = []
+            for piece in 0..<pieces {
+                composer.split = (largest, piece, pieces)
+                guard let pattern = expanded() else { return whole }
+                patterns.append(pattern)
+            }
+            let split = expressions(patterns)
+            if split.allSatisfy({ $0.text.utf8.count <= VectorscanDatabase.maxPatternLength }) { return split }
+            pieces *= 2
+        }
+        return whole
+    }
+
+    /// What this plugin's prefilter depends on beyond its expanded rules: the entries of every
+    /// lexicon the prefilter writes as an alternation (callouts name a lexicon, not its entries).
+    var prefilterDependencies: String {
+        var references: [String] = []
+        for rule in rules where rule.expandedPatterns.contains(where: { $0.contains("(?C\"") }) {
+            for reference in composer.lexiconReferences(in: rule.manifest.pattern) where !references.contains(reference) {
+                references.append(reference)
+            }
+        }
+        var text = ""
+        for reference in references {
+            guard let characters = try? composer.matchers.characters(for: reference),
+                  characters <= PatternComposer.prefilterCharacters,
+                  let entries = try? composer.matchers.entries(for: reference) else { continue }
+            text += "@\(reference)\t\(entries.joined(separator: "\u{1F}"))\n"
+        }
+        return text
     }
 
     /// Matches a rule's variants anchored at `start`; the longest match wins and is left in

@@ -5,7 +5,7 @@ struct RuleCompiler {
     let manifest: PluginManifest
     let lexicons: [String: Lexicon]
     /// Shared by every rule, so each lexicon's matchers are built once.
-    private let composer: PatternComposer
+    let composer: PatternComposer
 
     init(manifest: PluginManifest, lexicons: [String: Lexicon]) {
         self.manifest = manifest
@@ -55,21 +55,31 @@ struct RuleCompiler {
     }
 
     /// Expands and compiles a rule (anchored, and unanchored with an offset limit). Lexicon
-    /// references compile to callouts, so a lexicon of any size fits in one pattern.
+    /// references compile to callouts, so a lexicon of any size fits in one pattern; lists up
+    /// to `PatternComposer.inlineCharacters` are alternations, and when those make the rule
+    /// too large for one pattern, its largest lists become callouts, one size at a time.
     private func compile(_ rule: RuleManifest, index: Int) throws(PluginError) -> ([String], [PCRE2Regex], [PCRE2Regex]) {
         var composer = composer
         composer.groupPrefix = "_lx\(index)"
         do {
-            var expanded = Self.factored(try composer.expand(rule.pattern, options: rule.options), rule.options)
-            var anchored = try? regex(expanded, options: rule.options.union(.anchored))
-            if anchored == nil {
-                // Its short lists together may be too large as alternations: all callouts.
-                composer.inlineCharacters = 0
-                expanded = Self.factored(try composer.expand(rule.pattern, options: rule.options), rule.options)
+            var limits = [composer.inlineCharacters]
+            for reference in composer.lexiconReferences(in: rule.pattern) {
+                if let characters = try? composer.matchers.characters(for: reference), characters > 0,
+                   characters <= composer.inlineCharacters, !limits.contains(characters - 1) {
+                    limits.append(characters - 1)
+                }
             }
-            let compiled = try anchored ?? regex(expanded, options: rule.options.union(.anchored))
-            anchored = compiled
-            return ([expanded], [compiled], [try regex(expanded, options: rule.options.union(.useOffsetLimit))])
+            limits = [limits[0]] + limits.dropFirst().sorted(by: >)
+            var expanded = ""
+            var anchored: PCRE2Regex?
+            for (attempt, limit) in limits.enumerated() where anchored == nil {
+                composer.inlineCharacters = limit
+                expanded = Self.factored(try composer.expand(rule.pattern, options: rule.options), rule.options)
+                anchored = attempt + 1 < limits.count ? try regexUnlessTooLarge(expanded, options: rule.options.union(.anchored))
+                    : try regex(expanded, options: rule.options.union(.anchored))
+            }
+            guard let anchored else { throw self.error(rule, "pattern does not compile") }
+            return ([expanded], [anchored], [try regex(expanded, options: rule.options.union(.useOffsetLimit))])
         } catch let error as PatternCompileError {
             // Point into what the author wrote, not the expanded pattern nobody sees.
             let locator = PatternErrorLocator(composer: composer, options: rule.options)
@@ -85,6 +95,16 @@ struct RuleCompiler {
             }
         } catch {
             throw self.error(rule, "\(error)")
+        }
+    }
+
+    /// The compiled pattern, or nil when it is too large for one PCRE2 pattern.
+    private func regexUnlessTooLarge(_ pattern: String, options: PatternOptions) throws(PatternCompileError) -> PCRE2Regex? {
+        do {
+            return try regex(pattern, options: options)
+        } catch {
+            if error.isTooLarge { return nil }
+            throw error
         }
     }
 
