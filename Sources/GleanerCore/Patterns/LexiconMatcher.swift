@@ -1,3 +1,5 @@
+import Foundation
+
 /// The entries of one lexicon reference (`{@lex}` or `{@lex.column}`), matched at a position
 /// of UTF-8 text with the semantics of `PatternComposer.atoms`: a space in an entry matches a
 /// run of `[\s\x{00A0}]`, a hyphen or dash any of `-‐‑–—`, every other character itself (both
@@ -26,25 +28,26 @@ public final class LexiconMatcher: Sendable {
 
     public init(entries: [String], caseless: Bool) {
         self.caseless = caseless
-        var keys: [[UInt8]] = []
-        keys.reserveCapacity(entries.count)
+        // Every key into one buffer (no array per entry), then their offsets sorted by memcmp.
+        var all: [UInt8] = []
+        var ranges: [(start: Int32, end: Int32)] = []
+        ranges.reserveCapacity(entries.count)
         var longest = 0
         var first = Set<Unicode.Scalar>()
         var space = false, hyphen = false
         for entry in entries {
-            var key: [UInt8] = []
+            let keyStart = all.count
             var atoms = 0
             var entry = entry
             // ASCII (most names): one byte per character, no grapheme breaking.
             let ascii: Bool = entry.withUTF8 { bytes in
                 guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
-                key.reserveCapacity(bytes.count)
                 for byte in bytes {
                     switch byte {
-                    case 0x20: key.append(Self.spaceSymbol)
-                    case 0x2D: key.append(Self.hyphenSymbol)
-                    case 0x41...0x5A where caseless: key.append(byte | 0x20)
-                    default: key.append(byte)
+                    case 0x20: all.append(Self.spaceSymbol)
+                    case 0x2D: all.append(Self.hyphenSymbol)
+                    case 0x41...0x5A where caseless: all.append(byte | 0x20)
+                    default: all.append(byte)
                     }
                 }
                 if let lead = bytes.first {
@@ -53,40 +56,47 @@ public final class LexiconMatcher: Sendable {
                 atoms = bytes.count
                 return true
             }
-            if ascii {
-                guard !key.isEmpty else { continue }
-                longest = max(longest, atoms)
-                keys.append(key)
-                continue
-            }
-            for character in entry {
-                atoms += 1
-                switch character {
-                case " ":
-                    key.append(Self.spaceSymbol)
-                    if atoms == 1 { space = true }
-                case "-", "\u{2010}", "\u{2011}", "\u{2013}", "\u{2014}":
-                    key.append(Self.hyphenSymbol)
-                    if atoms == 1 { hyphen = true }
-                default:
-                    if atoms == 1, let scalar = character.unicodeScalars.first { first.insert(scalar) }
-                    for scalar in character.unicodeScalars {
-                        key.append(contentsOf: Self.utf8(caseless ? Self.fold(scalar) : scalar))
+            if !ascii {
+                for character in entry {
+                    atoms += 1
+                    switch character {
+                    case " ":
+                        all.append(Self.spaceSymbol)
+                        if atoms == 1 { space = true }
+                    case "-", "\u{2010}", "\u{2011}", "\u{2013}", "\u{2014}":
+                        all.append(Self.hyphenSymbol)
+                        if atoms == 1 { hyphen = true }
+                    default:
+                        if atoms == 1, let scalar = character.unicodeScalars.first { first.insert(scalar) }
+                        for scalar in character.unicodeScalars {
+                            all.append(contentsOf: Self.utf8(caseless ? Self.fold(scalar) : scalar))
+                        }
                     }
                 }
             }
-            guard !key.isEmpty else { continue }
+            guard all.count > keyStart else { continue }
             longest = max(longest, atoms)
-            keys.append(key)
+            ranges.append((Int32(keyStart), Int32(all.count)))
         }
-        keys.sort { $0.lexicographicallyPrecedes($1) }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(all.count)
         var starts: [Int32] = [0]
-        var previous: [UInt8]?
-        for key in keys where key != previous {
-            bytes += key
-            starts.append(Int32(bytes.count))
-            previous = key
+        starts.reserveCapacity(ranges.count + 1)
+        all.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress else { return }
+            func order(_ a: (start: Int32, end: Int32), _ b: (start: Int32, end: Int32)) -> Int32 {
+                let left = Int(a.end - a.start), right = Int(b.end - b.start)
+                let common = memcmp(base + Int(a.start), base + Int(b.start), min(left, right))
+                return common != 0 ? common : Int32(left - right)
+            }
+            ranges.sort { order($0, $1) < 0 }
+            var previous: (start: Int32, end: Int32)?
+            for range in ranges {
+                if let last = previous, order(last, range) == 0 { continue }
+                bytes.append(contentsOf: all[Int(range.start)..<Int(range.end)])
+                starts.append(Int32(bytes.count))
+                previous = range
+            }
         }
         keyBytes = bytes
         keyStarts = starts

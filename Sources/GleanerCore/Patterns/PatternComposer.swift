@@ -134,6 +134,15 @@ struct PatternComposer {
     /// before callouts; caseless, a flat list longest first, because the tree's siblings
     /// (`F` and `f`) can then both match and its order is no longer longest first.
     private func alternation(_ reference: String, caseless: Bool) throws(CompositionError) -> String {
+        // A list is named by many rules (the stop words by most): write it once per plugin.
+        let key = (caseless ? "i:" : "s:") + reference
+        if let known = matchers.alternation(key) { return known }
+        let text = try writeAlternation(reference, caseless: caseless)
+        matchers.setAlternation(text, key)
+        return text
+    }
+
+    private func writeAlternation(_ reference: String, caseless: Bool) throws(CompositionError) -> String {
         let entries = try matchers.entries(for: reference)
         guard caseless else { return LexiconTrie(entries.map(Self.atoms)).pattern }
         var seen = Set<String>()
@@ -144,10 +153,14 @@ struct PatternComposer {
     /// The reference as a prefix tree for the prefilter, only part of it under `split`.
     private func prefixTree(_ reference: String) throws(CompositionError) -> String {
         var entries = try matchers.entries(for: reference)
-        if let split, split.reference == reference {
-            let count = entries.count
-            entries = Array(entries[split.part * count / split.parts..<(split.part + 1) * count / split.parts])
+        guard let split, split.reference == reference else {
+            if let known = matchers.alternation("t:" + reference) { return known }
+            let text = LexiconTrie(entries.map(Self.atoms)).pattern
+            matchers.setAlternation(text, "t:" + reference)
+            return text
         }
+        let count = entries.count
+        entries = Array(entries[split.part * count / split.parts..<(split.part + 1) * count / split.parts])
         return LexiconTrie(entries.map(Self.atoms)).pattern
     }
 
@@ -373,6 +386,7 @@ final class LexiconMatcherCache: @unchecked Sendable {
     private var entries: [String: [String]] = [:]
     private var matchers: [String: LexiconMatcher] = [:]
     private var characterCounts: [String: Int] = [:]
+    private var alternations: [String: String] = [:]
     private let lock = NSLock()
 
     /// `entries` replaces what some references stand for (tests cut large lexicons this way).
@@ -396,6 +410,19 @@ final class LexiconMatcherCache: @unchecked Sendable {
         let matcher = LexiconMatcher(entries: try unlockedEntries(for: reference), caseless: caseless)
         matchers[key] = matcher
         return matcher
+    }
+
+    /// A reference written out before (`PatternComposer` keys: case mode and reference).
+    func alternation(_ key: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return alternations[key]
+    }
+
+    func setAlternation(_ text: String, _ key: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        alternations[key] = text
     }
 
     /// The characters of all entries of a reference, counted once.
