@@ -30,6 +30,25 @@ import Testing
         #expect(result.mentions.map(\.text) == ["Project Number 17 Alpha", "Project  Number 49999 Alpha"])
     }
 
+    @Test func aLexiconMatchedByCalloutsIsPrefilteredByItsEntries() throws {
+        // 3,000 names are past the alternation limit: PCRE2 calls out, but Vectorscan gets
+        // the names themselves, split into expressions short enough for it.
+        let plugin = try Self.plugin((0..<3_000).map { "Company \($0) Holdings" })
+        #expect(plugin.rules[0].expandedPatterns[0].contains("(?C\""))
+        let expressions = plugin.prefilterExpressions(rule: 0, variant: 0)
+        #expect(expressions.count > 1)
+        #expect(expressions.allSatisfy { $0.text.utf8.count <= VectorscanDatabase.maxPatternLength })
+        #expect(expressions.allSatisfy { $0.text.contains("Holdings") && !$0.text.contains("[^\\s") })
+        let engine = Engine(plugins: [plugin])
+        #expect(engine.prefilter != nil || !VectorscanDatabase.isAvailable)
+        let result = engine.extract(Document(id: "t", source: "test", text: "Company 2999 Holdings and Company  7 Holdings rose; Company 3000 Holdings did not."),
+                                    scratch: engine.makeScratch())
+        #expect(result.mentions.map(\.text) == ["Company 2999 Holdings", "Company  7 Holdings"])
+        // Past 250,000 characters the prefilter reads the callouts as any text of their length.
+        let huge = try Self.plugin((0..<12_000).map { "Project Number \($0) Alpha Beta" })
+        #expect(huge.prefilterExpressions(rule: 0, variant: 0).map(\.text).allSatisfy { !$0.contains("Alpha") })
+    }
+
     @Test func aPatternWithLexiconReferencesCannotReferToGroupsByNumber() throws {
         #expect {
             try Self.pluginWithPattern(#"(a)\1{@names}"#)

@@ -346,11 +346,12 @@ public final class Plugin: Sendable {
         return whole
     }
 
-    /// What this plugin's prefilter depends on beyond its expanded rules: the entries of every
-    /// lexicon the prefilter writes as an alternation (callouts name a lexicon, not its entries).
+    /// What this plugin's prefilter depends on beyond its expanded rules: the entries, in
+    /// order, of every lexicon the prefilter writes as an alternation (a callout names a
+    /// lexicon, not its entries, and a split cuts the entries in their order).
     var prefilterDependencies: String {
         var references: [String] = []
-        for rule in rules where rule.expandedPatterns.contains(where: { $0.contains("(?C\"") }) {
+        for rule in rules {
             for reference in composer.lexiconReferences(in: rule.manifest.pattern) where !references.contains(reference) {
                 references.append(reference)
             }
