@@ -44,9 +44,14 @@ import Testing
         let result = engine.extract(Document(id: "t", source: "test", text: "Company 2999 Holdings and Company  7 Holdings rose; Company 3000 Holdings did not."),
                                     scratch: engine.makeScratch())
         #expect(result.mentions.map(\.text) == ["Company 2999 Holdings", "Company  7 Holdings"])
-        // Past 250,000 characters the prefilter reads the callouts as any text of their length.
+        #expect(plugin.prefilterBypass(rule: 0) == nil)
+        // Past 250,000 characters the prefilter could only read the callouts as any text of
+        // their length: the rule is left to PCRE2 alone, and still finds its names.
         let huge = try Self.plugin((0..<12_000).map { "Project Number \($0) Alpha Beta" })
         #expect(huge.prefilterExpressions(rule: 0, variant: 0).map(\.text).allSatisfy { !$0.contains("Alpha") })
+        #expect(huge.prefilterBypass(rule: 0)?.contains("more than the prefilter writes out") == true)
+        let found = TestPlugins.extract("Project Number 11999 Alpha Beta began.", plugins: [huge, try TestPlugins.load(TestPlugins.years)])
+        #expect(found.mentions.map(\.text) == ["Project Number 11999 Alpha Beta"])
     }
 
     @Test func aPatternWithLexiconReferencesCannotReferToGroupsByNumber() throws {

@@ -11,7 +11,7 @@ import Foundation
 /// `GLEAN_CACHE_DIR=off` turns the cache off. Only the newest `kept` databases stay.
 enum PrefilterCache {
     /// Bump when the derivation of expressions or windows changes.
-    static let format = "glean-prefilter-8"
+    static let format = "glean-prefilter-9"
 
     static var directory: String? {
         let environment = ProcessInfo.processInfo.environment

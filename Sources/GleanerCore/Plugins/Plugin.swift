@@ -346,6 +346,19 @@ public final class Plugin: Sendable {
         return whole
     }
 
+    /// Why the prefilter leaves a rule to PCRE2 alone, if it does: the rule names a lexicon
+    /// too large to write out, which Vectorscan could only read as any text (a candidate end
+    /// at nearly every byte, for a window that is the whole text anyway).
+    func prefilterBypass(rule index: Int) -> String? {
+        guard rules[index].expandedPatterns.contains(where: { $0.contains("(?C\"") }) else { return nil }
+        for reference in composer.lexiconReferences(in: rules[index].manifest.pattern) {
+            if let characters = try? composer.matchers.characters(for: reference), characters > PatternComposer.prefilterCharacters {
+                return "lexicon '\(reference)' has \(characters) characters, more than the prefilter writes out (\(PatternComposer.prefilterCharacters))"
+            }
+        }
+        return nil
+    }
+
     /// What this plugin's prefilter depends on beyond its expanded rules: the entries, in
     /// order, of every lexicon the prefilter writes as an alternation (a callout names a
     /// lexicon, not its entries, and a split cuts the entries in their order).
