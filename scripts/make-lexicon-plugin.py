@@ -115,6 +115,7 @@ version: "1.0.0"
 kind: company
 description: Synthetic companies ({count} names), for measuring lexicon size.
 normalizer: lookup
+priority: 40              # a company wins over a party (25) of the same span
 params:
   lexicon: companies
   column: id
@@ -124,7 +125,7 @@ rules:
   - id: company
     pattern: '\\b{{@companies}}\\b'
     examples:
-      - text: "Shares of ⟦{first}⟧ rose."
+      - text: "profits at ⟦{first}⟧ rose."
         values: ["C000001"]
 """)
 

@@ -19,51 +19,62 @@ import Testing
             """, files: ["names.tsv": "name\n" + names.joined(separator: "\n") + "\n"])
     }
 
-    @Test func aLexiconTooLargeForOnePatternIsSplitAndStillMatchesEveryEntry() throws {
-        // 6,000 names make an alternation far past PCRE2's pattern size limit.
-        let names = (0..<6000).map { "Project Number \($0) Alpha" }
+    @Test func aLexiconOfFiftyThousandNamesCompilesAsOnePatternAndMatchesEveryEntry() throws {
+        // As an alternation, 50,000 names were far past PCRE2's pattern size limit.
+        let names = (0..<50_000).map { "Project Number \($0) Alpha" }
         let plugin = try Self.plugin(names)
-        #expect(plugin.rules[0].expandedPatterns.count > 1)
-        let result = TestPlugins.extract("Both Project Number 17 Alpha and Project Number 5999 Alpha began.", plugins: [plugin])
-        #expect(result.mentions.map(\.text) == ["Project Number 17 Alpha", "Project Number 5999 Alpha"])
+        #expect(plugin.rules[0].expandedPatterns.count == 1)
+        #expect(plugin.rules[0].expandedPatterns[0].utf8.count < 300)
+        let result = TestPlugins.extract("Both Project Number 17 Alpha and Project  Number 49999 Alpha began; Project Number 5 Alphas did not.",
+                                         plugins: [plugin])
+        #expect(result.mentions.map(\.text) == ["Project Number 17 Alpha", "Project  Number 49999 Alpha"])
     }
 
-    @Test func eachPatternOfASplitRuleIsPrefilteredForItsOwnPartOfTheLexicon() throws {
-        // Alphabetic tails, so that a part's entries share no literal with another part's.
-        let tails = (0..<6000).map { number in
-            String(String(number, radix: 26).map { Character(UnicodeScalar(UInt8(ascii: "a") + UInt8(String($0), radix: 26)!)) })
+    @Test func aLexiconMatchedByCalloutsIsPrefilteredByItsEntries() throws {
+        // 3,000 names are past the alternation limit: PCRE2 calls out, but Vectorscan gets
+        // the names themselves, split into expressions short enough for it.
+        let plugin = try Self.plugin((0..<3_000).map { "Company \($0) Holdings" })
+        #expect(plugin.rules[0].expandedPatterns[0].contains("(?C\""))
+        let expressions = plugin.prefilterExpressions(rule: 0, variant: 0)
+        #expect(expressions.count > 1)
+        #expect(expressions.allSatisfy { $0.text.utf8.count <= VectorscanDatabase.maxPatternLength })
+        #expect(expressions.allSatisfy { $0.text.contains("Holdings") && !$0.text.contains("[^\\s") })
+        let engine = Engine(plugins: [plugin])
+        #expect(engine.prefilter != nil || !VectorscanDatabase.isAvailable)
+        let result = engine.extract(Document(id: "t", source: "test", text: "Company 2999 Holdings and Company  7 Holdings rose; Company 3000 Holdings did not."),
+                                    scratch: engine.makeScratch())
+        #expect(result.mentions.map(\.text) == ["Company 2999 Holdings", "Company  7 Holdings"])
+        #expect(plugin.prefilterBypass(rule: 0) == nil)
+        // Past 250,000 characters the prefilter could only read the callouts as any text of
+        // their length: the rule is left to PCRE2 alone, and still finds its names.
+        let huge = try Self.plugin((0..<12_000).map { "Project Number \($0) Alpha Beta" })
+        #expect(huge.prefilterExpressions(rule: 0, variant: 0).map(\.text).allSatisfy { !$0.contains("Alpha") })
+        #expect(huge.prefilterBypass(rule: 0)?.contains("more than the prefilter writes out") == true)
+        let found = TestPlugins.extract("Project Number 11999 Alpha Beta began.", plugins: [huge, try TestPlugins.load(TestPlugins.years)])
+        #expect(found.mentions.map(\.text) == ["Project Number 11999 Alpha Beta"])
+    }
+
+    @Test func aPatternWithLexiconReferencesCannotReferToGroupsByNumber() throws {
+        #expect {
+            try Self.pluginWithPattern(#"(a)\1{@names}"#)
+        } throws: { error in
+            "\(error)".contains("'\\1") && "\(error)".contains("refers to a group by number")
         }
-        let names = tails.map { "Project Q\($0)x Alpha" }
-        let plugin = try Self.plugin(names)
-        let parts = plugin.rules[0].expandedPatterns.count
-        #expect(parts > 1)
-        #expect(plugin.unitCount == parts)
-        // A name is scanned for only by the part whose pattern holds it (PCRE2's cut and Vectorscan's nest).
-        let scanned = try (0..<parts).map { try plugin.prefilterExpressions(rule: 0, variant: $0).map { try PCRE2Regex($0.text) } }
-        let cut = try plugin.rules[0].expandedPatterns.map { try PCRE2Regex($0) }
-        func matches(_ regexes: [PCRE2Regex], _ name: String) throws -> Bool {
-            var text = name
-            return try text.withUTF8 { bytes in
-                try regexes.contains { try $0.firstMatch(in: bytes, from: 0, scratch: PCRE2Scratch(maxCaptureCount: 0)) }
-            }
-        }
-        for name in stride(from: 0, to: names.count, by: 499).map({ names[$0] }) {
-            let scanning = try (0..<parts).filter { try matches(scanned[$0], name) }
-            let matching = try (0..<parts).filter { try matches([cut[$0]], name) }
-            #expect(scanning.count == 1 && scanning == matching, "\(name)")
-        }
-        // One name from every part: the prefiltered engine finds each, as PCRE2 alone does.
-        let picked = (0..<parts).map { names[$0 * names.count / parts + 7] }
-        let text = picked.joined(separator: " met; ") + "."
-        let alone = Engine(plugins: [plugin], prefilter: false)
-        let expected = alone.extract(Document(id: "t", source: "test", text: text), scratch: alone.makeScratch())
-        #expect(expected.mentions.map(\.text) == picked)
-        #expect(TestPlugins.extract(text, plugins: [plugin]).mentions.map(\.text) == picked)
-        if VectorscanDatabase.isAvailable {
-            let plans = CandidatePrefilter.plans(for: [plugin])
-            #expect(plans.map(\.part) == Array(0..<parts))
-            #expect(plans.allSatisfy { $0.parts == parts && $0.rejection == nil })
-        }
+        #expect(try Self.pluginWithPattern(#"(?<x>a)\k<x>{@names}"#).rules.count == 1)
+    }
+
+    static func pluginWithPattern(_ pattern: String) throws -> Plugin {
+        try TestPlugins.load("""
+            id: big
+            version: "1"
+            kind: program
+            normalizer: name
+            lexicons:
+              names: names.tsv
+            rules:
+              - id: known
+                pattern: '\(pattern)'
+            """, files: ["names.tsv": "name\nAlpha\n"])
     }
 
     @Test func shortFormTakesTheEarlierFullName() throws {

@@ -63,10 +63,44 @@ import Testing
         #expect(duplicate.message == "rule 'r': duplicate rule id")
     }
 
+    @Test func inlineLexiconsAreReadAndMatchedLikeFiles() throws {
+        let plugin = try TestPlugins.load("""
+            id: x
+            version: "1"
+            kind: k
+            normalizer: text
+            lexicons:
+              stop: [The, 'No', A Few, Non-Aligned]
+            rules:
+              - id: r
+                pattern: '\\b(?i:{@stop})\\b'
+            """)
+        #expect(plugin.lexicons["stop"]?.surfaces.sorted() == ["A Few", "No", "Non-Aligned", "The"])
+        let found = TestPlugins.extract("THE non\u{2013}aligned a  few nope", plugins: [plugin]).mentions.map(\.text)
+        #expect(found == ["THE", "non\u{2013}aligned", "a  few"])
+    }
+
+    @Test func aBadInlineLexiconEntryNamesItsLineAndColumn() throws {
+        let empty = try #require(error("id: x\nversion: \"1\"\nkind: k\nnormalizer: text\nlexicons:\n  stop: [The, '', A]\nrules:\n  - id: r\n    pattern: '{@stop}'\n"))
+        #expect(empty.description == "fixture/manifest.yaml:6:15: error: lexicon 'stop': an inline entry must be a non-empty string")
+        let nested = try #require(error("id: x\nversion: \"1\"\nkind: k\nnormalizer: text\nlexicons:\n  stop:\n    - The\n    - [A]\nrules:\n  - id: r\n    pattern: '{@stop}'\n"))
+        #expect(nested.description == "fixture/manifest.yaml:8:7: error: lexicon 'stop': an inline entry must be a non-empty string")
+    }
+
     @Test func fragmentsAndLexiconsExpand() throws {
-        let composer = PatternComposer(fragments: ["Year": #"\d{4}"#, "Range": "{Year}-{Year}"],
+        var composer = PatternComposer(fragments: ["Year": #"\d{4}"#, "Range": "{Year}-{Year}"],
                                        lexicons: ["m": try Lexicon(id: "m", tsv: "surface\tn\nSept.\t9\nSep\t9\n", file: "m.tsv")])
         #expect(try composer.expand("{Range}") == #"(?:(?:\d{4})-(?:\d{4}))"#)
+        // A short list is an alternation; with inlineCharacters 0 (and for long lists), callouts.
         #expect(try composer.expand("{@m} x{2,3}") == #"(?:Sep(?:t\.)?) x{2,3}"#)
+        composer.inlineCharacters = 0
+        var alternations = composer
+        alternations.lexiconsAsAlternations = true
+        #expect(try alternations.expand("{@m} x{2,3}") == #"(?:Sep(?:t\.)?) x{2,3}"#)
+        // Callouts into the lexicon's matcher, caseless where the reference stands caselessly.
+        #expect(try composer.expand("{@m} x{2,3}")
+            == #"(?=[\x{53}])(?C"S:s:_lx_0:m")(?<_lx_0>)(?:[^\s\x{A0}]|[\s\x{A0}]++){1,5}(?C"E:s:_lx_0:m") x{2,3}"#)
+        #expect(try composer.expand("a(?i:b{@m})(?-i){@m}", options: .caseless).contains(#"(?C"S:i:_lx_0:m")"#))
+        #expect(try composer.expand("a(?i:b{@m})(?-i){@m}", options: .caseless).contains(#"(?C"S:s:_lx_1:m")"#))
     }
 }

@@ -140,10 +140,18 @@ public final class CandidatePrefilter: Sendable {
         var expressions: [VectorscanDatabase.Expression] = []
         var alphabets: [MatchAlphabet] = []
         var elastic: [ScalarSet] = []
+        var bypassed: [String?] = []
         var unit = 0
         for plugin in plugins {
             for rule in plugin.rules.indices {
                 for variant in plugin.rules[rule].windowed.indices {
+                    bypassed.append(plugin.prefilterBypass(rule: rule))
+                    if bypassed[unit] != nil {
+                        alphabets.append(MatchAlphabet(patterns: [], options: []))
+                        elastic.append(.empty)
+                        unit += 1
+                        continue
+                    }
                     var characters = ScalarSet.empty
                     var texts: [String] = []
                     for (expression, derived) in scanExpressions(plugin, rule: rule, variant: variant, id: UInt32(unit)) {
@@ -165,7 +173,12 @@ public final class CandidatePrefilter: Sendable {
         for (expression, result) in zip(expressions, database.coverage) { coverage[Int(expression.id)].append(result) }
         var windows: [CandidateWindow?] = []
         var rejections: [String?] = []
-        for ((results, alphabet), characters) in zip(zip(coverage, alphabets), elastic) {
+        for (((results, alphabet), characters), bypass) in zip(zip(zip(coverage, alphabets), elastic), bypassed) {
+            if let bypass {
+                windows.append(nil)
+                rejections.append(bypass)
+                continue
+            }
             if let rejected = results.lazy.compactMap({ if case .rejected(let reason) = $0 { reason } else { nil } }).first {
                 windows.append(nil)
                 rejections.append(rejected)

@@ -11,7 +11,7 @@ import Foundation
 /// `GLEAN_CACHE_DIR=off` turns the cache off. Only the newest `kept` databases stay.
 enum PrefilterCache {
     /// Bump when the derivation of expressions or windows changes.
-    static let format = "glean-prefilter-7"
+    static let format = "glean-prefilter-9"
 
     static var directory: String? {
         let environment = ProcessInfo.processInfo.environment
@@ -25,11 +25,12 @@ enum PrefilterCache {
 
     /// The file that holds (or will hold) these plugins' compiled prefilter.
     static func path(for plugins: [Plugin], in directory: String) -> String {
-        var key = "\(format)\n\(VectorscanDatabase.version)\n"
+        var key = "\(format)\n\(VectorscanDatabase.version)\n\(PatternComposer.prefilterCharacters)\n"
         for plugin in plugins {
             for rule in plugin.rules {
                 key += "\(rule.manifest.options.rawValue)\t\(rule.manifest.prefilter)\t\(rule.expandedPatterns.joined(separator: "\t"))\n"
             }
+            key += plugin.prefilterDependencies
         }
         return "\(directory)/prefilter-\(SHA256.hex(Array(key.utf8))).hsdb"
     }

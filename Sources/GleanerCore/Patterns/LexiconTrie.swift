@@ -1,3 +1,6 @@
+/// How lexicon references compiled before callouts (`LexiconMatcher`), kept as the reference
+/// the equivalence tests compare callouts with (`PatternComposer.lexiconsAsAlternations`).
+///
 /// A lexicon alternation written as a prefix tree: `(?:Act East(?: Policy)?|Ayushman Bharat)`
 /// instead of one branch per entry. PCRE2 tries alternatives one by one, so a flat list of
 /// hundreds of names costs hundreds of tests at every position; the tree costs one per

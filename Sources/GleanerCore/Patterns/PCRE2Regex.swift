@@ -42,6 +42,69 @@ public struct PatternOptions: OptionSet, Sendable, Hashable {
     static let useOffsetLimit = PatternOptions(rawValue: UInt32(PCRE2_USE_OFFSET_LIMIT))
 }
 
+/// Code that a pattern calls at a string callout `(?C"…")`: PCRE2 stops there and asks whether
+/// matching may go on. Lexicon references use it (`LexiconCallout`): the pattern holds a few
+/// callouts instead of an alternation of every name. Handlers are immutable and shared by
+/// every thread; per-thread state goes in the `memo` the scratch keeps.
+public protocol PatternCallout: AnyObject, Sendable {
+    /// Whether matching goes on from `point`; false makes PCRE2 backtrack as if the pattern
+    /// failed there.
+    func proceed(at point: PatternCalloutPoint, memo: inout PatternCalloutMemo) -> Bool
+}
+
+/// Where a callout happened: the subject, the current byte offset and the groups so far.
+public struct PatternCalloutPoint {
+    public let subject: UnsafeBufferPointer<UInt8>
+    public let position: Int
+    private let offsets: UnsafeMutablePointer<Int>?
+    private let captureTop: Int
+
+    fileprivate init(_ block: pcre2_callout_block_8) {
+        subject = UnsafeBufferPointer(start: block.subject, count: block.subject_length)
+        position = block.current_position
+        offsets = block.offset_vector
+        captureTop = Int(block.capture_top)
+    }
+
+    /// Where capture `group` started in the current match path, if it is set.
+    public func start(ofGroup group: Int) -> Int? {
+        guard group > 0, group < captureTop, let offsets else { return nil }
+        let start = offsets[2 * group]
+        return start == cpcre2_unset() ? nil : start
+    }
+}
+
+/// Per-thread state callouts may keep between calls of one match (`PCRE2Scratch.calloutMemo`):
+/// what `owner` computed for the match path starting at `start`.
+public struct PatternCalloutMemo {
+    public var owner: ObjectIdentifier?
+    public var start = -1
+    public var ends: [Int] = []
+    public init() {}
+}
+
+/// A pattern's string callouts, by the offset of their string in the pattern (unique per callout).
+final class PatternCalloutTable: Sendable {
+    let offsets: [Int]
+    let handlers: [any PatternCallout]
+
+    init(_ entries: [(offset: Int, handler: any PatternCallout)]) {
+        let sorted = entries.sorted { $0.offset < $1.offset }
+        offsets = sorted.map(\.offset)
+        handlers = sorted.map(\.handler)
+    }
+
+    @inline(__always)
+    func handler(at offset: Int) -> (any PatternCallout)? {
+        var low = 0, high = offsets.count
+        while low < high {
+            let middle = (low + high) >> 1
+            if offsets[middle] < offset { low = middle + 1 } else { high = middle }
+        }
+        return low < offsets.count && offsets[low] == offset ? handlers[low] : nil
+    }
+}
+
 /// A compiled, JIT-compiled (where the platform allows) PCRE2 pattern. Immutable after
 /// `init`, so one instance is shared by every thread; matching needs a `PCRE2Scratch`.
 public final class PCRE2Regex: @unchecked Sendable {
@@ -54,7 +117,14 @@ public final class PCRE2Regex: @unchecked Sendable {
     /// Named groups to group numbers.
     public let groupNumbers: [String: Int]
 
-    public init(_ pattern: String, options: PatternOptions = []) throws(PatternCompileError) {
+    /// String callouts and their handlers; nil when the pattern has none.
+    let callouts: PatternCalloutTable?
+
+    /// Compiles `pattern`. Each string callout `(?C"text")` in it is given to `callouts`
+    /// with the pattern's named groups, which returns its handler; a callout it does not
+    /// know (or any callout, without `callouts`) is an error. Numbered callouts are refused.
+    public init(_ pattern: String, options: PatternOptions = [],
+                callouts resolve: ((String, [String: Int]) -> (any PatternCallout)?)? = nil) throws(PatternCompileError) {
         var errorCode: Int32 = 0
         var errorOffset = 0
         let compileOptions = UInt32(PCRE2_UTF) | UInt32(PCRE2_NEVER_BACKSLASH_C) | options.rawValue
@@ -76,6 +146,42 @@ public final class PCRE2Regex: @unchecked Sendable {
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         captureCount = Int(count)
         groupNumbers = Self.readNameTable(compiled)
+        let sites = Self.readCallouts(compiled)
+        if sites.isEmpty {
+            callouts = nil
+            return
+        }
+        var entries: [(offset: Int, handler: any PatternCallout)] = []
+        for site in sites {
+            guard let text = site.text, let handler = resolve?(text, groupNumbers) else {
+                pcre2_code_free_8(compiled)
+                let shown = site.text.map { "(?C\"\($0)\")" } ?? "a numbered callout"
+                throw PatternCompileError(code: 0, message: "\(shown) is not a callout Gleaner provides", offset: site.offset,
+                                          pattern: pattern)
+            }
+            entries.append((site.offset, handler))
+        }
+        callouts = PatternCalloutTable(entries)
+    }
+
+    /// Each callout of the compiled pattern: the offset of its string (of the item, for a
+    /// numbered one) and the string.
+    private static func readCallouts(_ code: OpaquePointer) -> [(offset: Int, text: String?)] {
+        final class Collected { var sites: [(offset: Int, text: String?)] = [] }
+        let collected = Collected()
+        _ = pcre2_callout_enumerate_8(code, { block, data in
+            guard let block, let data else { return 0 }
+            let sites = Unmanaged<Collected>.fromOpaque(data).takeUnretainedValue()
+            let item = block.pointee
+            if let string = item.callout_string {
+                let text = String(decoding: UnsafeBufferPointer(start: string, count: item.callout_string_length), as: UTF8.self)
+                sites.sites.append((item.callout_string_offset, text))
+            } else {
+                sites.sites.append((item.pattern_position, nil))
+            }
+            return 0
+        }, Unmanaged.passUnretained(collected).toOpaque())
+        return collected.sites
     }
 
     deinit { pcre2_code_free_8(code) }
@@ -101,6 +207,7 @@ public final class PCRE2Regex: @unchecked Sendable {
                        scratch: PCRE2Scratch) throws(PatternMatchError) -> Bool {
         // An empty text has no storage; no mention can be in it.
         guard let base = subject.baseAddress else { return false }
+        scratch.activeCallouts = callouts
         let rc = pcre2_match_8(code, base, subject.count, offset, UInt32(PCRE2_NO_UTF_CHECK), scratch.matchData, context)
         if rc >= 0 {
             scratch.load(groupCount: captureCount + 1)
@@ -155,6 +262,10 @@ public final class PCRE2Scratch {
     fileprivate let windowContext: OpaquePointer
     private let jitStack: OpaquePointer?
     /// Byte ranges of the last match's groups; `-1` marks an unset group.
+    /// The callouts of the pattern being matched (its regex keeps them alive).
+    fileprivate unowned(unsafe) var activeCallouts: PatternCalloutTable?
+    /// State callouts keep between calls (lexicon matches: the ends found at a start).
+    public var calloutMemo = PatternCalloutMemo()
     public private(set) var starts: [Int]
     public private(set) var ends: [Int]
     /// Candidates a document may produce (Engine.maxCandidates): plugins stop adding past it,
@@ -177,6 +288,20 @@ public final class PCRE2Scratch {
         }
         starts = Array(repeating: -1, count: maxCaptureCount + 1)
         ends = starts
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        for context in [matchContext, windowContext] {
+            pcre2_set_callout_8(context, { block, data in PCRE2Scratch.callout(block, data) }, me)
+        }
+    }
+
+    /// Runs the handler of the string callout PCRE2 stopped at: 0 goes on, 1 backtracks.
+    private static func callout(_ block: UnsafeMutablePointer<pcre2_callout_block_8>?, _ data: UnsafeMutableRawPointer?) -> Int32 {
+        guard let block, let data else { return PCRE2_ERROR_CALLOUT }
+        let scratch = Unmanaged<PCRE2Scratch>.fromOpaque(data).takeUnretainedValue()
+        guard let table = scratch.activeCallouts, let handler = table.handler(at: block.pointee.callout_string_offset) else {
+            return PCRE2_ERROR_CALLOUT
+        }
+        return handler.proceed(at: PatternCalloutPoint(block.pointee), memo: &scratch.calloutMemo) ? 0 : 1
     }
 
     deinit {

@@ -9,7 +9,10 @@
 public struct ByteKeyTable: Sendable {
     private var keys: [String] = []
     private var values: [Int] = []
+    /// Entries by key, for keys with no simple form only (simple ones are found by bytes).
     private var indexByKey: [String: Int] = [:]
+    /// Whether each entry has a simple form (is in `slots`).
+    private var isSimpleEntry: [Bool] = []
     /// The bytes of the simple keys, one after another; `byteRanges[i]` is entry i's (empty
     /// for an entry with no simple form).
     private var keyBytes: [UInt8] = []
@@ -22,29 +25,51 @@ public struct ByteKeyTable: Sendable {
 
     public var count: Int { keys.count }
 
-    /// Adds `key` unless an equal key is present; returns whether it was added.
+    /// Room for `count` keys without rehashing (a lexicon knows its row count).
+    public mutating func reserveCapacity(_ count: Int) {
+        guard keys.isEmpty else { return }
+        var size = 8
+        while size < count * 2 { size *= 2 }
+        slots = Array(repeating: 0, count: size)
+        keys.reserveCapacity(count)
+        values.reserveCapacity(count)
+        byteRanges.reserveCapacity(count)
+        isSimpleEntry.reserveCapacity(count)
+    }
+
+    /// Adds `key` unless an equal key is present; returns whether it was added. A simple key
+    /// is compared by its bytes (for simple text String equality is byte equality, and no
+    /// other key is canonically equivalent to it), so only other keys need a String hash.
     @discardableResult
     public mutating func insert(_ key: String, _ value: Int) -> Bool {
-        guard indexByKey[key] == nil else { return false }
         let entry = keys.count
-        indexByKey[key] = entry
-        keys.append(key)
-        values.append(value)
         guard let bytes = Self.simpleBytes(of: key) else {
+            guard indexByKey[key] == nil else { return false }
+            indexByKey[key] = entry
+            keys.append(key)
+            values.append(value)
             byteRanges.append(0..<0)
+            isSimpleEntry.append(false)
             return true
         }
-        // Equal Strings have equal simple bytes, so no entry has these bytes yet.
+        let hash = bytes.withUnsafeBufferPointer(Self.hash)
+        if bytes.withUnsafeBufferPointer({ self.entry(forSimple: $0, hash: hash) }) != nil { return false }
+        keys.append(key)
+        values.append(value)
         byteRanges.append(Int32(keyBytes.count)..<Int32(keyBytes.count + bytes.count))
+        isSimpleEntry.append(true)
         keyBytes += bytes
         if (entry + 1) * 2 > slots.count { grow() }
-        place(entry, hash: bytes.withUnsafeBufferPointer(Self.hash))
+        place(entry, hash: hash)
         return true
     }
 
     /// The value of `key` (String equality).
     public func value(for key: String) -> Int? {
-        indexByKey[key].map { values[$0] }
+        if let bytes = Self.simpleBytes(of: key) {
+            return bytes.withUnsafeBufferPointer { entry(forSimple: $0, hash: Self.hash($0)) }.map { values[$0] }
+        }
+        return indexByKey[key].map { values[$0] }
     }
 
     /// The value of the key whose UTF-8 is `key`, which must be simple: ASCII and currency
@@ -111,6 +136,7 @@ public struct ByteKeyTable: Sendable {
     /// Three characters are canonically equivalent to ASCII (`;`, `` ` ``, `K`): they are
     /// written as that ASCII, the normal form a lookup would have.
     static func simpleBytes(of key: String) -> [UInt8]? {
+        if key.utf8.allSatisfy({ $0 < 0x80 }) { return Array(key.utf8) }
         var bytes: [UInt8] = []
         for scalar in key.unicodeScalars {
             switch scalar {
@@ -127,7 +153,7 @@ public struct ByteKeyTable: Sendable {
 
     private mutating func grow() {
         slots = Array(repeating: 0, count: slots.count * 2)
-        for entry in keys.indices where Self.simpleBytes(of: keys[entry]) != nil {
+        for entry in keys.indices where isSimpleEntry[entry] {
             let range = byteRanges[entry]
             let hash = keyBytes[Int(range.lowerBound)..<Int(range.upperBound)].withUnsafeBufferPointer(Self.hash)
             place(entry, hash: hash)

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads `manifest.yaml` into a `PluginManifest`, strictly: unknown keys, missing fields and
@@ -37,8 +38,22 @@ struct ManifestReader {
             lexicons: [], rules: [], examples: [], origin: file)
         if let lexicons = top["lexicons"] {
             for (key, value) in try mapping(lexicons, "lexicons") {
-                guard let name = key.string, let path = value.string else {
-                    throw error(at: value, "a lexicon is `id: file.tsv`")
+                guard let name = key.string else { throw error(at: key, "a lexicon id must be a string") }
+                if let items = value.sequence {
+                    // Inline: `stop: [The, A, An]`, one entry per item.
+                    var entries: [String] = []
+                    for item in items {
+                        guard let text = item.scalar?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                            throw error(at: item, "lexicon '\(name)': an inline entry must be a non-empty string")
+                        }
+                        entries.append(text)
+                    }
+                    guard !entries.isEmpty else { throw error(at: value, "lexicon '\(name)': an inline lexicon needs entries") }
+                    manifest.lexicons.append(LexiconReference(id: name, file: "", line: value.mark?.line ?? 0, entries: entries))
+                    continue
+                }
+                guard let path = value.string else {
+                    throw error(at: value, "a lexicon is `id: file.tsv` or `id: [entry, entry, …]`")
                 }
                 manifest.lexicons.append(LexiconReference(id: name, file: path, line: value.mark?.line ?? 0))
             }

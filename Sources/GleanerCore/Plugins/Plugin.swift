@@ -10,34 +10,14 @@ public final class Plugin: Sendable {
     /// Scan patterns, each with the (rule, variant) pairs it covers.
     let scans: [(regex: PCRE2Regex, rules: [Int])]
     let normalizer: any Normalizer
+    /// Expands the rules again for the prefilter (lexicons as alternations, not callouts).
+    private let composer: PatternComposer
     /// The shape of this plugin's values: its normalizer's, and so its kind's.
     public let valueSchema: ValueSchema
     /// Per rule, its first prefilter unit, and the total last: a unit is one pattern of a rule,
     /// so each part of a split rule is confirmed only before the ends its own part reported.
     let unitStarts: [Int]
     var unitCount: Int { unitStarts[unitStarts.count - 1] }
-
-    /// A class, not a struct: the hot path reads rules per candidate, and copying a struct of
-    /// this many references costs a retain and release of each.
-    public final class CompiledRule: Sendable {
-        public let manifest: RuleManifest
-        /// The rule after `{fragment}` and `{@lexicon}` expansion: one pattern, or several when
-        /// a lexicon is too large for one PCRE2 pattern.
-        public let expandedPatterns: [String]
-        let anchored: [PCRE2Regex]
-        /// The same variants unanchored, with an offset limit: they confirm prefilter windows.
-        let windowed: [PCRE2Regex]
-        let spanGroups: [Int?]
-
-        init(manifest: RuleManifest, expandedPatterns: [String], anchored: [PCRE2Regex], windowed: [PCRE2Regex],
-             spanGroups: [Int?]) {
-            self.manifest = manifest
-            self.expandedPatterns = expandedPatterns
-            self.anchored = anchored
-            self.windowed = windowed
-            self.spanGroups = spanGroups
-        }
-    }
 
     public var id: String { manifest.id }
     public var kind: String { manifest.kind }
@@ -52,32 +32,10 @@ public final class Plugin: Sendable {
         self.manifest = manifest
         self.manifestSHA256 = manifestSHA256
         self.lexicons = lexicons
-        var compiled: [CompiledRule] = []
-        var seen = Set<String>()
-        for rule in manifest.rules {
-            guard seen.insert(rule.id).inserted else { throw Self.error(manifest, rule, "duplicate rule id") }
-            let (patterns, regexes, windowed) = try Self.compile(rule, manifest: manifest, lexicons: lexicons)
-            var spanGroups: [Int?] = []
-            for regex in regexes {
-                guard let name = rule.spanGroup else { spanGroups.append(nil); continue }
-                guard let number = regex.groupNumbers[name] else {
-                    throw Self.error(manifest, rule, "span group '\(name)' is not in the pattern")
-                }
-                spanGroups.append(number)
-            }
-            if rule.action == .extract, !factory.groups.isEmpty, factory.groups.isDisjoint(with: regexes[0].groupNumbers.keys) {
-                throw Self.error(manifest, rule, "normalizer '\(factory.id)' needs one of the named groups \(factory.groups.sorted().map { "(?<\($0)>…)" }.joined(separator: ", "))")
-            }
-            compiled.append(CompiledRule(manifest: rule, expandedPatterns: patterns, anchored: regexes, windowed: windowed,
-                                         spanGroups: spanGroups))
-        }
-        guard compiled.count <= 0xFFFF else {
-            throw PluginError(file: manifest.origin, message: "plugin '\(manifest.id)' has more than 65,535 rules")
-        }
-        guard !compiled.isEmpty else {
-            throw PluginError(file: manifest.origin, message: "plugin '\(manifest.id)' has no rules")
-        }
+        let compiler = RuleCompiler(manifest: manifest, lexicons: lexicons)
+        let compiled = try compiler.compileRules(factory: factory)
         rules = compiled
+        composer = compiler.composer
         var starts = [0]
         for rule in compiled { starts.append(starts[starts.count - 1] + rule.windowed.count) }
         unitStarts = starts
@@ -85,63 +43,13 @@ public final class Plugin: Sendable {
         // flags keep each rule's options. Too large for one PCRE2 pattern (big lexicons),
         // the rules are split into several scan patterns.
         let units = compiled.indices.flatMap { rule in compiled[rule].expandedPatterns.indices.map { (rule, $0) } }
-        scans = try Self.scanPatterns(for: compiled, units: units, origin: manifest.origin)
+        scans = try Self.scanPatterns(for: compiled, units: units, origin: manifest.origin, compiler: compiler)
         normalizer = try factory.make(NormalizerContext(manifest: manifest, lexicons: lexicons))
         valueSchema = factory.schema
     }
 
-    /// The expanded pattern with its word lists factored by first character (same matches,
-    /// far fewer branch tests); extended-mode patterns stay as written.
-    private static func factored(_ pattern: String, _ options: PatternOptions) -> String {
-        options.contains(.extended) ? pattern : AlternationFactoring.factor(pattern)
-    }
-
-    private static func error(_ manifest: PluginManifest, _ rule: RuleManifest, _ message: String) -> PluginError {
-        PluginError(file: manifest.origin, line: rule.line, column: nil, message: "rule '\(rule.id)': \(message)")
-    }
-
-    /// Expands and compiles a rule (anchored). A rule too large for one pattern is compiled as
-    /// 2, 4, 8 ... patterns over parts of its largest lexicon.
-    private static func compile(_ rule: RuleManifest, manifest: PluginManifest,
-                                lexicons: [String: Lexicon]) throws(PluginError) -> ([String], [PCRE2Regex], [PCRE2Regex]) {
-        var composer = PatternComposer(fragments: manifest.fragments, lexicons: lexicons)
-        var parts = 1
-        while true {
-            var patterns: [String] = [], regexes: [PCRE2Regex] = [], windowed: [PCRE2Regex] = []
-            do {
-                for part in 0..<parts {
-                    if parts > 1, let largest = composer.splitLexicon(of: rule.pattern) {
-                        composer.split = (largest, part, parts)
-                    }
-                    let expanded = Self.factored(try composer.expand(rule.pattern), rule.options)
-                    patterns.append(expanded)
-                    regexes.append(try PCRE2Regex(expanded, options: rule.options.union(.anchored)))
-                    windowed.append(try PCRE2Regex(expanded, options: rule.options.union(.useOffsetLimit)))
-                }
-                return (patterns, regexes, windowed)
-            } catch let error as PatternCompileError {
-                guard error.isTooLarge, parts < 64, !composer.lexiconReferences(in: rule.pattern).isEmpty else {
-                    // Point into what the author wrote, not the expanded pattern nobody sees.
-                    let locator = PatternErrorLocator(composer: PatternComposer(fragments: manifest.fragments, lexicons: lexicons),
-                                                      options: rule.options)
-                    let place = locator.describe(rule.pattern) ?? "\(error.message) at offset \(error.offset) of the expanded pattern"
-                    throw Self.error(manifest, rule, "pattern does not compile: \(place)")
-                }
-                parts *= 2
-            } catch let error as PatternComposer.CompositionError {
-                switch error {
-                case .unknownFragment(let name): throw Self.error(manifest, rule, "unknown fragment {\(name)}")
-                case .unknownLexicon(let name): throw Self.error(manifest, rule, "unknown lexicon {@\(name)}")
-                case .cycle(let name): throw Self.error(manifest, rule, "fragment {\(name)} refers to itself")
-                }
-            } catch {
-                throw Self.error(manifest, rule, "\(error)")
-            }
-        }
-    }
-
     private static func scanPatterns(for rules: [CompiledRule], units: [(rule: Int, variant: Int)],
-                                     origin: String) throws(PluginError) -> [(regex: PCRE2Regex, rules: [Int])] {
+                                     origin: String, compiler: RuleCompiler) throws(PluginError) -> [(regex: PCRE2Regex, rules: [Int])] {
         let alternatives = units.map { unit -> String in
             let rule = rules[unit.rule]
             let options = rule.manifest.options
@@ -153,14 +61,14 @@ public final class Plugin: Sendable {
         do {
             var covered: [Int] = []
             for unit in units where !covered.contains(unit.rule) { covered.append(unit.rule) }
-            return [(try PCRE2Regex("(?J)" + alternatives.joined(separator: "|")), covered)]
+            return [(try compiler.regex("(?J)" + alternatives.joined(separator: "|"), options: []), covered)]
         } catch {
             guard units.count > 1 else {
                 throw PluginError(file: origin, message: "rule '\(rules[units[0].rule].manifest.id)' cannot be scanned: \(error.message)")
             }
             let half = units.count / 2
-            return try scanPatterns(for: rules, units: Array(units[..<half]), origin: origin)
-                + scanPatterns(for: rules, units: Array(units[half...]), origin: origin)
+            return try scanPatterns(for: rules, units: Array(units[..<half]), origin: origin, compiler: compiler)
+                + scanPatterns(for: rules, units: Array(units[half...]), origin: origin, compiler: compiler)
         }
     }
 
@@ -404,35 +312,75 @@ public final class Plugin: Sendable {
         return true
     }
 
-    /// The prefilter's expressions for one pattern (`variant`) of a rule: the pattern rewritten
-    /// for Vectorscan, or, when that is longer than Vectorscan takes, the pattern re-expanded
-    /// over 2, 4, 8 ... finer parts of its split lexicon (together they match wherever the
-    /// pattern does, and each stays inside the pattern's own part).
+    /// The prefilter's expressions for one pattern (`variant`) of a rule: the rule expanded for
+    /// Vectorscan, which knows no callouts, with its lexicons as alternations
+    /// (`PatternComposer.forPrefilter`) and rewritten; when that is longer than Vectorscan
+    /// takes, expanded over 2, 4, 8 ... parts of its largest lexicon (together they match
+    /// wherever the rule does). A lexicon too large for an alternation stays callouts, read as
+    /// the characters they may consume.
     func prefilterExpressions(rule index: Int, variant: Int) -> [PrefilterExpression] {
         let rule = rules[index]
         let options = rule.manifest.options
         func expressions(_ patterns: [String]) -> [PrefilterExpression] {
-            patterns.map { PrefilterExpression($0, extended: options.contains(.extended), caseless: options.contains(.caseless),
+            patterns.map { PrefilterExpression(PatternComposer.withoutCallouts($0), extended: options.contains(.extended),
+                                               caseless: options.contains(.caseless),
                                                literalFactor: rule.manifest.prefilter == .literal) }
         }
-        let whole = expressions([rule.expandedPatterns[variant]])
-        guard whole[0].text.utf8.count > VectorscanDatabase.maxPatternLength else { return whole }
-        var composer = PatternComposer(fragments: manifest.fragments, lexicons: lexicons)
-        guard let largest = composer.splitLexicon(of: rule.manifest.pattern) else { return whole }
-        let variants = rule.expandedPatterns.count
+        var composer = composer
+        composer.forPrefilter = true
+        composer.groupPrefix = "_lx\(index)"
+        func expanded() -> String? {
+            (try? composer.expand(rule.manifest.pattern, options: options)).map { RuleCompiler.factored($0, options) }
+        }
+        let whole = expressions([expanded() ?? rule.expandedPatterns[variant]])
+        guard whole[0].text.utf8.count > VectorscanDatabase.maxPatternLength,
+              let largest = composer.splitReference(of: rule.manifest.pattern) else { return whole }
         var pieces = 2
-        while variants * pieces <= 256 {
+        while pieces <= 256 {
             var patterns: [String] = []
             for piece in 0..<pieces {
-                composer.split = (largest, variant * pieces + piece, variants * pieces)
-                guard let expanded = try? composer.expand(rule.manifest.pattern) else { return whole }
-                patterns.append(Self.factored(expanded, options))
+                composer.split = (largest, piece, pieces)
+                guard let pattern = expanded() else { return whole }
+                patterns.append(pattern)
             }
             let split = expressions(patterns)
             if split.allSatisfy({ $0.text.utf8.count <= VectorscanDatabase.maxPatternLength }) { return split }
             pieces *= 2
         }
         return whole
+    }
+
+    /// Why the prefilter leaves a rule to PCRE2 alone, if it does: the rule names a lexicon
+    /// too large to write out, which Vectorscan could only read as any text (a candidate end
+    /// at nearly every byte, for a window that is the whole text anyway).
+    func prefilterBypass(rule index: Int) -> String? {
+        guard rules[index].expandedPatterns.contains(where: { $0.contains("(?C\"") }) else { return nil }
+        for reference in composer.lexiconReferences(in: rules[index].manifest.pattern) {
+            if let characters = try? composer.matchers.characters(for: reference), characters > PatternComposer.prefilterCharacters {
+                return "lexicon '\(reference)' has \(characters) characters, more than the prefilter writes out (\(PatternComposer.prefilterCharacters))"
+            }
+        }
+        return nil
+    }
+
+    /// What this plugin's prefilter depends on beyond its expanded rules: the entries, in
+    /// order, of every lexicon the prefilter writes as an alternation (a callout names a
+    /// lexicon, not its entries, and a split cuts the entries in their order).
+    var prefilterDependencies: String {
+        var references: [String] = []
+        for rule in rules {
+            for reference in composer.lexiconReferences(in: rule.manifest.pattern) where !references.contains(reference) {
+                references.append(reference)
+            }
+        }
+        var text = ""
+        for reference in references {
+            guard let characters = try? composer.matchers.characters(for: reference),
+                  characters <= PatternComposer.prefilterCharacters,
+                  let entries = try? composer.matchers.entries(for: reference) else { continue }
+            text += "@\(reference)\t\(entries.joined(separator: "\u{1F}"))\n"
+        }
+        return text
     }
 
     /// Matches a rule's variants anchored at `start`; the longest match wins and is left in

@@ -30,17 +30,27 @@ public struct PluginLoader: Sendable {
         }
     }
 
-    private func compile(_ manifest: PluginManifest, bundle: PluginBundle, bytes: [UInt8]) throws(PluginError) -> Plugin {
-        let manifestPath = manifest.origin
+    /// The lexicons a manifest names, read from the bundle's files.
+    static func lexicons(of manifest: PluginManifest, in bundle: PluginBundle) throws(PluginError) -> [String: Lexicon] {
         var lexicons: [String: Lexicon] = [:]
         for reference in manifest.lexicons {
+            if let entries = reference.entries {
+                lexicons[reference.id] = Lexicon(id: reference.id, entries: entries)
+                continue
+            }
             guard let data = bundle.files[reference.file] else {
-                throw PluginError(file: manifestPath, line: reference.line, column: nil,
+                throw PluginError(file: manifest.origin, line: reference.line, column: nil,
                                   message: "lexicon '\(reference.id)': file \(bundle.path(of: reference.file)) not found")
             }
             lexicons[reference.id] = try Lexicon(id: reference.id, tsv: String(decoding: data, as: UTF8.self),
                                                  file: bundle.path(of: reference.file))
         }
+        return lexicons
+    }
+
+    private func compile(_ manifest: PluginManifest, bundle: PluginBundle, bytes: [UInt8]) throws(PluginError) -> Plugin {
+        let manifestPath = manifest.origin
+        let lexicons = try Self.lexicons(of: manifest, in: bundle)
         guard let factory = normalizers[manifest.normalizer] else {
             throw PluginError(file: manifestPath, message: "unknown normalizer '\(manifest.normalizer)' (known: \(normalizers.keys.sorted().joined(separator: ", ")))")
         }

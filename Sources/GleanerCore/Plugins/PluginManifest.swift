@@ -35,10 +35,21 @@ extension PluginManifest {
     public var inferYears: Bool { passes.contains("infer-years") }
 }
 
+/// A lexicon the manifest names: a TSV file beside it, or entries written inline.
 public struct LexiconReference: Sendable {
     public var id: String
+    /// The TSV file; empty for an inline lexicon.
     public var file: String
     public var line: Int
+    /// An inline lexicon's entries (`stop: [The, A, An]`), nil for a file.
+    public var entries: [String]?
+
+    public init(id: String, file: String, line: Int, entries: [String]? = nil) {
+        self.id = id
+        self.file = file
+        self.line = line
+        self.entries = entries
+    }
 }
 
 public struct RuleManifest: Sendable {
