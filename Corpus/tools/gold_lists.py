@@ -5,7 +5,7 @@ previous mention, so the lists must follow the text; this only locates spans tha
 chosen by hand and never proposes any. Used by each evaluation set's
 `tools/mentions_to_gold.py`, which holds only the lists.
 """
-import json, os, sys
+import json, os, re, sys
 
 def D(t, v): return ("date", t, v)
 def M(t, a, c, mx=None):
@@ -31,19 +31,19 @@ def O(t, name=None, acr=None):
 
 def write_gold(base, docs):
     """Writes base/gold/DOC.jsonl for each list in `docs` from base/articles/DOC.txt; exits 1
-    when a surface is not found where its list says."""
+    when a surface is not found where its list says. A surface only matches as a whole word
+    (no letter or digit right before or after it), so `Armenia` never lands inside `Armenian`."""
     ok = True
     for doc, ms in docs.items():
         text = open(os.path.join(base, "articles", doc + ".txt"), encoding="utf-8", errors="replace", newline="").read()
         pos, out = 0, []
         for kind, surf, val in ms:
-            i = text.find(surf, pos)
-            if i < 0:
+            m = re.compile(r"(?<![^\W_])" + re.escape(surf) + r"(?![^\W_])").search(text, pos)
+            if not m:
                 print(f"{doc}: not found after {pos}: {kind} {surf!r}"); ok = False; continue
-            assert text[i:i+len(surf)] == surf
-            if kind == "skip":
-                pos = i + len(surf); continue
-            out.append({"doc": doc, "kind": kind, "start": i, "end": i + len(surf), "text": surf, "value": val})
+            i = m.start()
+            if kind != "skip":
+                out.append({"doc": doc, "kind": kind, "start": i, "end": i + len(surf), "text": surf, "value": val})
             pos = i + len(surf)
         with open(os.path.join(base, "gold", doc + ".jsonl"), "w", encoding="utf-8") as f:
             for r in out:

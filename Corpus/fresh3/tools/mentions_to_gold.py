@@ -8,30 +8,7 @@ only locates spans that were chosen by hand and never proposes any.
 import os, sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
-from gold_lists import D, M, P, X, SKIP, C, O  # noqa: E402
-import json, re  # noqa: E402
-
-
-def write_gold(base, docs):
-    """As gold_lists.write_gold, but a surface only matches as a whole word (no letter or
-    digit right before or after it), so `Armenia` never lands inside `Armenian`."""
-    ok = True
-    for doc, ms in docs.items():
-        text = open(os.path.join(base, "articles", doc + ".txt"), encoding="utf-8", errors="replace", newline="").read()
-        pos, out = 0, []
-        for kind, surf, val in ms:
-            m = re.compile(r"(?<![^\W_])" + re.escape(surf) + r"(?![^\W_])").search(text, pos)
-            if not m:
-                print(f"{doc}: not found after {pos}: {kind} {surf!r}"); ok = False; continue
-            i = m.start()
-            if kind != "skip":
-                out.append({"doc": doc, "kind": kind, "start": i, "end": i + len(surf), "text": surf, "value": val})
-            pos = i + len(surf)
-        with open(os.path.join(base, "gold", doc + ".jsonl"), "w", encoding="utf-8") as f:
-            for r in out:
-                f.write(json.dumps(r, ensure_ascii=False) + "\n")
-        print(doc, len(out), "mentions")
-    sys.exit(0 if ok else 1)
+from gold_lists import D, M, P, X, SKIP, C, O, write_gold  # noqa: E402
 
 
 DOCS = {}
