@@ -58,18 +58,10 @@ import Testing
         let database = GleanProcess.temporaryDirectory().appendingPathComponent("store.sqlite")
         func observed() throws -> (URL, String) {
             let out = GleanProcess.temporaryDirectory().appendingPathComponent("dataset")
-            // script(1) gives glean a terminal, so the progress line is drawn.
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-            process.arguments = ["-qec", "\(GleanProcess.executable.path) run \(corpus.path) --out \(out.path) --explain --jobs 2 --db \(database.path)", "/dev/null"]
-            process.currentDirectoryURL = GleanProcess.root
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardInput = Pipe()
-            try process.run()
-            let screen = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "\(screen)")
+            let terminal = try GleanProcess.runOnTerminal(["run", corpus.path, "--out", out.path, "--explain",
+                                                           "--jobs", "2", "--db", database.path])
+            let (status, screen) = try #require(terminal)
+            #expect(status == 0, "\(screen)")
             #expect(screen.contains("\r300/300 docs  "))
             return (out, screen)
         }

@@ -47,6 +47,30 @@ struct GleanProcess {
                       stderr: String(decoding: stderrData, as: UTF8.self))
     }
 
+    /// Runs glean on a pseudo-terminal through script(1), so it draws what it draws only for a
+    /// person (the progress line); returns nil where script(1) is not installed. The screen is
+    /// stdout and stderr interleaved, as a person sees them.
+    static func runOnTerminal(_ arguments: [String]) throws -> (status: Int32, screen: String)? {
+        let script = "/usr/bin/script"
+        guard FileManager.default.isExecutableFile(atPath: script) else { return nil }
+        let command = ([executable.path] + arguments).map(shellQuoted).joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: script)
+        process.arguments = ["-qec", command, "/dev/null"]
+        process.currentDirectoryURL = root
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = Pipe()
+        try process.run()
+        let screen = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, screen)
+    }
+
+    private static func shellQuoted(_ argument: String) -> String {
+        "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
     static func temporaryDirectory() -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("glean-test-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -124,19 +124,10 @@ import Testing
     @Test func progressLineOnlyOnATerminal() throws {
         let (piped, _) = try run(["Corpus/articles"])
         #expect(piped.stderr.isEmpty)
-        // script(1) gives glean a terminal: the line is drawn, then erased before the summary.
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        // On a terminal the line is drawn, then erased before the summary.
         let out = GleanProcess.temporaryDirectory().appendingPathComponent("dataset")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", "\(GleanProcess.executable.path) run Corpus/articles --out \(out.path)", "/dev/null"]
-        process.currentDirectoryURL = GleanProcess.root
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = Pipe()
-        try process.run()
-        let screen = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        guard let (status, screen) = try GleanProcess.runOnTerminal(["run", "Corpus/articles", "--out", out.path]) else { return }
+        #expect(status == 0, "\(screen)")
         #expect(screen.contains("\r5/5 docs  "))
         #expect(screen.contains(" MB/s  ETA 0:00  mentions "))
         #expect(screen.contains("\r\u{1B}[K5 documents, "))
