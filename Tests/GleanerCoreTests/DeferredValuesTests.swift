@@ -48,7 +48,7 @@ import Testing
     @Test func valuesMadeForKeptCandidatesGiveTheSameMentionsAndDecisions() throws {
         let factory = NormalizerFactory(id: "picky") { _ in Picky() }
         let plugin = try TestPlugins.load(Self.picky, normalizers: [factory])
-        let engine = Engine(plugins: [plugin, try TestPlugins.load(TestPlugins.years)], deferringBytes: 0)
+        let engine = Engine(plugins: [plugin, try TestPlugins.load(TestPlugins.years)])
         let words = ["ab", "xy", "cd", "box", "stop", "ef", "#gh", "#xa", "2019", "tax", "ij"]
         var generator = SystemRandomNumberGenerator()
         var deferredSomewhere = false

@@ -19,19 +19,11 @@ public final class Engine: Sendable {
     /// `bytesPerReservedCandidate` bytes (news text makes one per 43).
     static let reservingBytes = 4 << 20
     static let bytesPerReservedCandidate = 16
-    /// Documents of this many bytes and more get their values after the overlap pass, for the
-    /// candidates it keeps (`DeferredValues`): a long document then never holds the dropped
-    /// candidates' values. A shorter one normalizes each candidate as it is found: the second,
-    /// anchored match of every kept candidate costs more than the normalizing it saves (`glean
-    /// bench --mb 5`, paired: 4% more CPU per MB with values deferred everywhere).
-    public let deferringBytes: Int
-    public static let defaultDeferringBytes = 1 << 20
 
     /// `prefilter: false` makes PCRE2 scan alone (`--no-prefilter`; the equivalence tests).
     public init(plugins: [Plugin], pipeline: MergePipeline = .standard, prefilter: Bool = true,
-                maxCandidates: Int = Engine.defaultMaxCandidates, deferringBytes: Int = Engine.defaultDeferringBytes) {
+                maxCandidates: Int = Engine.defaultMaxCandidates) {
         self.maxCandidates = maxCandidates
-        self.deferringBytes = deferringBytes
         self.plugins = plugins
         self.pipeline = pipeline
         self.prefilter = prefilter ? CandidatePrefilter(plugins: plugins) : nil
@@ -106,10 +98,9 @@ public final class Engine: Sendable {
             }
             var failures: [String] = []
             let profile = scratch.profile
-            // Values are made after the overlap pass, for the candidates it keeps, in long
-            // documents (explain's candidate list shows them all with their values).
+            // Values are made after the overlap pass, for the candidates it keeps (explain's
+            // candidate list shows them all with their values).
             scratch.pcre.defersValues = !keepCandidates && pipeline.passes.first is OverlapResolver
-                && bytes.count >= deferringBytes
             defer { scratch.pcre.defersValues = false }
             let scanning = profile == nil ? 0 : EngineProfile.now()
             let prefiltered = if let prefilter, let vectorscan = scratch.vectorscan {
