@@ -13,6 +13,10 @@ final class DeferredValues {
     let bytes: UnsafeBufferPointer<UInt8>
     let scratch: PCRE2Scratch
     let profile: EngineProfile?
+    /// A long document's kept candidates' values share storage with equal ones until the
+    /// records are made (a short one's are too few to matter: no look-ups).
+    private var interner: ValueInterner?
+    static let interningBytes = 1 << 20
 
     init(plugins: [Plugin], document: Document, bytes: UnsafeBufferPointer<UInt8>, scratch: PCRE2Scratch, profile: EngineProfile?) {
         self.plugins = plugins
@@ -20,6 +24,7 @@ final class DeferredValues {
         self.bytes = bytes
         self.scratch = scratch
         self.profile = profile
+        if bytes.count >= Self.interningBytes { interner = ValueInterner() }
     }
 
     /// Makes `candidate`'s value if it is pending; false when the normalizer rejects it (it
@@ -36,7 +41,7 @@ final class DeferredValues {
             profile.mergeNanos &-= spent
         }
         guard let normalized else { return false }
-        candidate.value = normalized.value
+        candidate.value = interner?.intern(normalized.value) ?? normalized.value
         candidate.inferred = normalized.inferred
         candidate.isPending = false
         return true
