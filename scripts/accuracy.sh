@@ -72,9 +72,10 @@ for gate in date:0.98 money:0.97 program:0.82 exercise:0.82 party:0.86; do
     check "fresh2-${gate%%:*}" Corpus/fresh2/gold "${gate%%:*}" "${gate##*:}" Corpus/fresh2/articles
 done
 # The third fresh set (Corpus/fresh3: five articles from five more regions, annotated before any
-# run), gated at its first-run F1 rounded down, minus .01 (date .987, money .937, program .676,
-# exercise .775, party .910).
-for gate in date:0.97 money:0.92 program:0.66 exercise:0.76 party:0.90; do
+# run; first run date .987, money .937, program .676, exercise .775, party .910). Since tuned on
+# (issue 16), gated a little below its current scores (date .992, program .933, exercise 1.000,
+# party .975); money stays at its first-run floor.
+for gate in date:0.98 money:0.92 program:0.92 exercise:0.97 party:0.96; do
     check "fresh3-${gate%%:*}" Corpus/fresh3/gold "${gate%%:*}" "${gate##*:}" Corpus/fresh3/articles
 done
 # The fourth fresh set (Corpus/fresh4: six articles from six more regions, annotated before any

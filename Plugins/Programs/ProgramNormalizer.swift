@@ -11,7 +11,8 @@ struct ProgramNormalizer: Normalizer {
         }
         let acronyms = Set(base.canonicalizer.lexicon?.values(of: "acronym") ?? [])
         let owners = (context.manifest.params["ownerWords"] ?? "").split(separator: "|").map { String($0) + " " }
-        return ProgramNormalizer(base: base, acronyms: acronyms, ownerWords: owners)
+        let ownerAcronyms = (context.manifest.params["ownerAcronyms"] ?? "").split(separator: "|").map { String($0) + " " }
+        return ProgramNormalizer(base: base, acronyms: acronyms, ownerWords: owners, ownerAcronyms: ownerAcronyms)
     }
 
     let base: NameNormalizer
@@ -24,10 +25,20 @@ struct ProgramNormalizer: Normalizer {
     /// that takes one into a listed name is dropped for the listed name's own candidate.
     let ownerWords: [String]
 
-    init(base: NameNormalizer, acronyms: Set<String>, ownerWords: [String] = []) {
+    /// Acronyms of bodies that own programs, followed by a space (param `ownerAcronyms`):
+    /// `EU Growth Plan` is the owner and the program when the document also writes the name
+    /// without the owner (`the Growth Plan for the Western Balkans`); the candidate is dropped
+    /// for the one that starts after the owner (ANNOTATION.md: owners stay out).
+    let ownerAcronyms: [String]
+
+    /// Furthest the document is read on each side for the name without its owner, in bytes.
+    static let documentReach = 32_768
+
+    init(base: NameNormalizer, acronyms: Set<String>, ownerWords: [String] = [], ownerAcronyms: [String] = []) {
         self.base = base
         self.acronyms = acronyms
         self.ownerWords = ownerWords
+        self.ownerAcronyms = ownerAcronyms
         var table = ByteKeyTable()
         for acronym in acronyms { table.insert(acronym, 0) }
         acronymTable = table
@@ -44,6 +55,12 @@ struct ProgramNormalizer: Normalizer {
             let rest = String(decoding: UnsafeBufferPointer(rebasing: written[(written.startIndex + owner.utf8.count)...]), as: UTF8.self)
             if base.canonicalizer.entryIndex(for: rest) != nil { return nil }
         }
+        if !ownerAcronyms.isEmpty,
+           let owner = ownerAcronyms.first(where: { Self.starts(match.spanBytes, with: $0) }) {
+            let rest = Array(match.spanBytes[(match.spanBytes.startIndex + owner.utf8.count)...])
+            if rest.contains(UInt8(ascii: " ")),
+               Self.isUsed(rest, without: Array(owner.utf8), except: match.span, in: match.bytes) { return nil }
+        }
         if match.rule.params["asWritten"] == "true" {
             // An acronym the sentence calls a program (`PROSUB, the submarine program`).
             reading.name = String(decoding: written, as: UTF8.self)
@@ -52,6 +69,30 @@ struct ProgramNormalizer: Normalizer {
             reading.name = titleCased(reading.name)
         }
         return Normalization(value: NameNormalizer.value(reading))
+    }
+
+    /// True when `name` stands as whole words in the document outside `except`, not right after
+    /// `owner` (its bytes with the trailing space).
+    static func isUsed(_ name: [UInt8], without owner: [UInt8], except: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isWordByte(_ byte: UInt8) -> Bool {
+            (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte >= 0x80
+        }
+        guard let first = name.first else { return false }
+        let low = max(0, except.lowerBound - documentReach)
+        let high = min(bytes.count, except.upperBound + documentReach)
+        var index = low
+        while index + name.count <= high {
+            defer { index += 1 }
+            guard bytes[index] == first, !except.contains(index) else { continue }
+            guard index == 0 || !isWordByte(bytes[index - 1]) else { continue }
+            let end = index + name.count
+            guard end == bytes.count || !isWordByte(bytes[end]) else { continue }
+            guard zip(name.indices, index..<end).allSatisfy({ name[$0] == bytes[$1] }) else { continue }
+            let ownerStart = index - owner.count
+            if ownerStart >= 0, zip(owner.indices, ownerStart..<index).allSatisfy({ owner[$0] == bytes[$1] }) { continue }
+            return true
+        }
+        return false
     }
 
     static func starts(_ text: UnsafeBufferPointer<UInt8>, with prefix: String) -> Bool {
