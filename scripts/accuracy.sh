@@ -80,8 +80,9 @@ for gate in date:0.98 money:0.92 program:0.92 exercise:0.97 party:0.96; do
 done
 # The fourth fresh set (Corpus/fresh4: six articles from six more regions, annotated before any
 # run), gated at its first-run F1 rounded down, minus .01 (date .975, money .993, program .698,
-# exercise .844, party .900).
-for gate in date:0.96 money:0.98 program:0.68 exercise:0.83 party:0.89; do
+# exercise .844, party .900). Raised after fix4 tuned on it (now a seen set): date .978,
+# money .993, program .894, exercise .979, party .919.
+for gate in date:0.97 money:0.98 program:0.88 exercise:0.96 party:0.91; do
     check "fresh4-${gate%%:*}" Corpus/fresh4/gold "${gate%%:*}" "${gate##*:}" Corpus/fresh4/articles
 done
 # The programs plugin's own held-out articles (written and annotated before tuning).
